@@ -1,0 +1,107 @@
+# breachdash — no configure step. `make help` lists the targets.
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/breachdash
+MANDIR   = $(PREFIX)/share/man/man1
+VERSION  = 0.1.0
+
+CC      ?= cc
+PKGS     = ncursesw sqlite3 jansson
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wpointer-arith -Wvla -Wno-unused-parameter
+OPT     ?= -O2 -g
+CFLAGS  ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
+           $(WARN) $(CFLAGS) $(SAN) -MMD -MP -Icore -Itui \
+           -DBD_VERSION='"$(VERSION)"' -DBD_DATADIR='"$(DATADIR)"' \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CORE_LIBS = $(shell pkg-config --libs sqlite3 jansson 2>/dev/null) -lm
+TUI_LIBS  = $(shell pkg-config --libs ncursesw panelw 2>/dev/null || echo -lpanelw -lncursesw)
+LDLIBS_ALL = $(TUI_LIBS) $(CORE_LIBS)
+
+# BUILD separates the plain build from the sanitizer build (make check).
+BUILD   ?= build
+CORE_SRC = $(sort $(wildcard core/*.c))
+TUI_SRC  = $(sort $(wildcard tui/*.c))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+GEN_BIN  = $(BUILD)/tests/gen
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+DEPS_DEB = build-essential pkg-config libncurses-dev libsqlite3-dev libjansson-dev \
+           libcmocka-dev tmux sqlite3 man-db groff-base aha ansifilter \
+           imagemagick fonts-dejavu-core
+
+.SECONDARY:
+.PHONY: all run test check deps install uninstall clean help screenshots bench
+all: breachdash
+
+breachdash: $(BUILD)/breachdash
+	$(Q)cp $< $@
+
+$(BUILD)/breachdash: $(TUI_OBJ) $(BUILD)/libbdcore.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libbdcore.a $(LDLIBS_ALL)
+
+$(BUILD)/libbdcore.a: $(CORE_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $(CORE_OBJ)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/libbdcore.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbdcore.a -lcmocka $(CORE_LIBS)
+
+$(BUILD)/tests/gen: $(BUILD)/tests/gen.o $(BUILD)/libbdcore.a
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbdcore.a $(CORE_LIBS)
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS_DEB); \
+	else \
+	  echo "run as root: apt-get update && apt-get install -y $(DEPS_DEB)"; \
+	fi
+
+run: deps all
+	./breachdash --db "$${BREACHDASH_DB:-$$HOME/.local/share/breachdash/incidents.db}"
+
+test: all $(UNIT_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+check:
+	$(MAKE) BUILD=build-san CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BUILD)/breachdash $(DESTDIR)$(BINDIR)/breachdash
+	install -m 644 data/incidents.json data/threat_levels.json data/SCHEMA.md $(DESTDIR)$(DATADIR)/
+	install -m 644 breachdash.1 $(DESTDIR)$(MANDIR)/breachdash.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/breachdash $(DESTDIR)$(MANDIR)/breachdash.1
+	rm -f $(DESTDIR)$(DATADIR)/incidents.json $(DESTDIR)$(DATADIR)/threat_levels.json $(DESTDIR)$(DATADIR)/SCHEMA.md
+	-rmdir $(DESTDIR)$(DATADIR)
+
+screenshots: all
+	sh tests/screenshots.sh
+
+clean:
+	rm -rf build build-san breachdash
+
+help:
+	@echo "targets: all run test check deps install uninstall screenshots bench clean (V=1 shows commands)"
+
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)

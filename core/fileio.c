@@ -1,0 +1,80 @@
+#include "fileio.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *bd_read_file(const char *path, size_t max, size_t *len, bd_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		bd_fail(err, BD_EIO, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		bd_fail(err, BD_EIO, "%s: is a directory", path);
+		return NULL;
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap + 1);
+	while (buf) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (max && n > max) {
+			free(buf);
+			fclose(f);
+			bd_fail(err, BD_EDATA, "%s: file is larger than %zu bytes", path, max);
+			return NULL;
+		}
+		if (got == 0 || n < cap)
+			break;
+		cap *= 2;
+		char *grown = realloc(buf, cap + 1);
+		if (!grown)
+			free(buf);
+		buf = grown;
+	}
+	if (!buf || ferror(f)) {
+		int e = errno;
+		free(buf);
+		fclose(f);
+		bd_fail(err, buf ? BD_EIO : BD_ENOMEM, "%s: %s", path, buf ? strerror(e) : "out of memory");
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+bd_status bd_write_file_atomic(const char *path, const char *data, size_t len,
+			       bd_error *err)
+{
+	char *tmp = NULL;
+	if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
+		return bd_fail(err, BD_ENOMEM, "out of memory");
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		bd_fail(err, BD_EIO, "%s: %s", path, strerror(errno));
+		free(tmp);
+		return BD_EIO;
+	}
+	bool ok = fwrite(data, 1, len, f) == len;
+	ok = (fflush(f) == 0) && ok;
+	ok = (fsync(fileno(f)) == 0) && ok;
+	int e = errno;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		e = ok ? errno : e;
+		unlink(tmp);
+		free(tmp);
+		return bd_fail(err, BD_EIO, "%s: %s", path, strerror(e));
+	}
+	free(tmp);
+	return BD_OK;
+}

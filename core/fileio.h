@@ -1,0 +1,20 @@
+/*
+ * fileio — whole-file reads and atomic writes.
+ */
+#ifndef BD_FILEIO_H
+#define BD_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+/* The whole file, NUL-terminated; *len excludes the NUL. Caller frees.
+ * Refuses files over max bytes (0: no limit) with a clear error. */
+char *bd_read_file(const char *path, size_t max, size_t *len, bd_error *err);
+/* Writes data to a temporary file beside path, then renames it over path, so
+ * a reader never sees half a file. */
+bd_status bd_write_file_atomic(const char *path, const char *data, size_t len,
+			       bd_error *err);
+
+#endif

@@ -1,0 +1,406 @@
+#include "filter.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "date.h"
+#include "vocab.h"
+
+typedef struct param {
+	bool is_text;
+	long long i;
+	char *s;
+} param;
+
+struct bd_filter {
+	char *text;
+	char *sql;
+	size_t sql_len;
+	FILE *sql_out;
+	param *params;
+	size_t n_params, cap_params;
+};
+
+const char bd_filter_help[] =
+	"force:NAME      force, short name or supplier contains NAME\n"
+	"kind:KIND       supplier-compromise, accidental-disclosure, theft, loss, ...\n"
+	"nation:NATION   england, wales, scotland, \"northern ireland\", outside-uk\n"
+	"field:FIELD     FIELD was exposed (name, rank, photo, vetting-level, ...)\n"
+	"safe:FIELD      FIELD is known not to have been exposed\n"
+	"unknown:FIELD   no source says whether FIELD was exposed\n"
+	"ico:yes|no|STATUS  nca:...  iopc:...   referred, investigating, reprimand, fine, closed\n"
+	"threat:LEVEL    level in force: low, moderate, substantial, severe, critical\n"
+	"origin:native|veris   id:ID   year:YYYY\n"
+	"affected>N  affected<N  date>=YYYY[-MM[-DD]]  date<...   (also =, >=, <=)\n"
+	"-TERM           negates a term;  other words match title, summary and names\n";
+
+static void add_int(bd_filter *f, long long v)
+{
+	if (f->n_params == f->cap_params) {
+		f->cap_params = f->cap_params ? f->cap_params * 2 : 8;
+		f->params = realloc(f->params, f->cap_params * sizeof *f->params);
+	}
+	f->params[f->n_params++] = (param){ false, v, NULL };
+}
+
+static void add_text(bd_filter *f, const char *s)
+{
+	add_int(f, 0);
+	f->params[f->n_params - 1].is_text = true;
+	f->params[f->n_params - 1].s = strdup(s);
+}
+
+/* Splits the next term off *p: returns it (caller frees) with quotes
+ * removed, and its starting column. NULL at the end. */
+static char *next_term(const char **p, const char *start, int *col)
+{
+	const char *s = *p;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!*s)
+		return NULL;
+	*col = (int)(s - start) + 1;
+	char *out = malloc(strlen(s) + 1), *o = out;
+	bool quoted = false;
+	for (; *s && (quoted || !isspace((unsigned char)*s)); s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else
+			*o++ = *s;
+	}
+	*o = '\0';
+	*p = s;
+	return out;
+}
+
+/* Finds a vocabulary entry by name, label, or a unique prefix of a name
+ * ("supplier" for supplier-compromise); spaces match hyphens. */
+static int vocab_lookup(const bd_vocab *v, const char *value)
+{
+	char *norm = strdup(value);
+	for (char *c = norm; *c; c++)
+		if (*c == ' ' || *c == '_')
+			*c = '-';
+	int found = bd_vocab_match(v, norm);
+	if (found < 0) {
+		size_t n = strlen(norm);
+		for (size_t i = 0; i < v->count; i++)
+			if (strncasecmp(v->entries[i].name, norm, n) == 0) {
+				if (found >= 0) {
+					found = -1;
+					break;
+				}
+				found = (int)i;
+			}
+	}
+	if (found < 0)
+		found = bd_vocab_match(v, value);
+	free(norm);
+	return found;
+}
+
+static bool parse_number(const char *s, long long *out)
+{
+	char *end;
+	char clean[32];
+	size_t o = 0;
+	for (; *s && o + 1 < sizeof clean; s++)
+		if (*s != ',' && *s != '_')
+			clean[o++] = *s;
+	clean[o] = '\0';
+	if (!o)
+		return false;
+	*out = strtoll(clean, &end, 10);
+	return *end == '\0' && *out >= 0;
+}
+
+static bd_status term_error(bd_error *err, int col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bd_status term_error(bd_error *err, int col, const char *fmt, ...)
+{
+	char *msg = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	bd_fail(err, BD_EUSAGE, "filter, column %d: %s", col, msg ? msg : "bad term");
+	free(msg);
+	return BD_EUSAGE;
+}
+
+static bd_status referral_term(bd_filter *f, const char *column, const char *value,
+			       int col, bd_error *err)
+{
+	int st;
+	if (!strcasecmp(value, "yes") || !strcasecmp(value, "y") || !strcmp(value, "1"))
+		fprintf(f->sql_out, "%s >= 0", column);
+	else if (!strcasecmp(value, "no") || !strcasecmp(value, "n") || !strcmp(value, "0"))
+		fprintf(f->sql_out, "%s < 0", column);
+	else if ((st = vocab_lookup(&bd_ref_statuses, value)) >= 0) {
+		fprintf(f->sql_out, "%s = ?", column);
+		add_int(f, st);
+	} else
+		return term_error(err, col, "\"%s\": expected yes, no or a status (referred, investigating, reprimand, fine, closed)", value);
+	return BD_OK;
+}
+
+static bd_status field_term(bd_filter *f, const char *key, const char *value,
+			    int col, bd_error *err)
+{
+	int fi = vocab_lookup(&bd_fields, value);
+	if (fi < 0)
+		return term_error(err, col, "\"%s\" is not a field type (see data/SCHEMA.md)", value);
+	if (!strcasecmp(key, "field") || !strcasecmp(key, "exposed"))
+		fprintf(f->sql_out, "(exposed & ?) != 0");
+	else if (!strcasecmp(key, "unknown"))
+		fprintf(f->sql_out, "((exposed | not_exposed) & ?) = 0");
+	else
+		fprintf(f->sql_out, "(not_exposed & ?) != 0");
+	add_int(f, 1ll << fi);
+	return BD_OK;
+}
+
+static bd_status vocab_term(bd_filter *f, const char *column, const bd_vocab *v,
+			    const char *value, int col, bd_error *err)
+{
+	int i = vocab_lookup(v, value);
+	if (i < 0)
+		return term_error(err, col, "\"%s\" is not a %s", value, v->what);
+	fprintf(f->sql_out, "%s = ?", column);
+	add_int(f, i);
+	return BD_OK;
+}
+
+static bd_status colon_term(bd_filter *f, const char *key, const char *value,
+			    int col, bd_error *err)
+{
+	if (!*value)
+		return term_error(err, col, "\"%s:\" needs a value", key);
+	if (!strcasecmp(key, "force") || !strcasecmp(key, "org")) {
+		fprintf(f->sql_out, "instr(lower(force || ' ' || force_short || ' ' ||"
+			" ifnull(supplier, '')), lower(?)) > 0");
+		add_text(f, value);
+	} else if (!strcasecmp(key, "kind"))
+		return vocab_term(f, "kind", &bd_kinds, value, col, err);
+	else if (!strcasecmp(key, "nation"))
+		return vocab_term(f, "nation", &bd_nations, value, col, err);
+	else if (!strcasecmp(key, "origin"))
+		return vocab_term(f, "origin", &bd_origins, value, col, err);
+	else if (!strcasecmp(key, "threat"))
+		return vocab_term(f, "threat", &bd_levels, value, col, err);
+	else if (!strcasecmp(key, "field") || !strcasecmp(key, "exposed") ||
+		 !strcasecmp(key, "safe") || !strcasecmp(key, "unknown"))
+		return field_term(f, key, value, col, err);
+	else if (!strcasecmp(key, "ico") || !strcasecmp(key, "nca"))
+		return referral_term(f, strcasecmp(key, "ico") ? "nca" : "ico", value, col, err);
+	else if (!strcasecmp(key, "iopc")) {
+		fprintf(f->sql_out, "EXISTS (SELECT 1 FROM referral r WHERE r.incident = incident.rowid"
+			" AND r.body = %d AND (", BD_BODY_IOPC);
+		bd_status s = referral_term(f, "r.status", value, col, err);
+		fprintf(f->sql_out, "))");
+		return s;
+	} else if (!strcasecmp(key, "id")) {
+		fprintf(f->sql_out, "id = ?");
+		add_text(f, value);
+	} else if (!strcasecmp(key, "country") || !strcasecmp(key, "industry")) {
+		fprintf(f->sql_out, "lower(ifnull(%s, '')) = lower(?)",
+			strcasecmp(key, "country") ? "industry" : "country");
+		add_text(f, value);
+	} else if (!strcasecmp(key, "year")) {
+		long long y;
+		if (!parse_number(value, &y) || y < 1000 || y > 9999)
+			return term_error(err, col, "\"%s\": expected a year", value);
+		fprintf(f->sql_out, "date_key BETWEEN ? AND ?");
+		add_int(f, y * 10000);
+		add_int(f, y * 10000 + 9999);
+	} else
+		return term_error(err, col, "unknown key \"%s\" (press ? for the filter keys)", key);
+	return BD_OK;
+}
+
+static bd_status compare_term(bd_filter *f, const char *key, const char *op,
+			      const char *value, int col, bd_error *err)
+{
+	long long n;
+	if (!strcasecmp(key, "affected")) {
+		if (!parse_number(value, &n))
+			return term_error(err, col, "\"%s\": expected a number", value);
+		fprintf(f->sql_out, "(affected >= 0 AND affected %s ?)", op);
+		add_int(f, n);
+	} else if (!strcasecmp(key, "date") || !strcasecmp(key, "year")) {
+		bd_date d;
+		if (!bd_date_parse(value, &d))
+			return term_error(err, col, "\"%s\": expected a date YYYY[-MM[-DD]]", value);
+		/* A partial bound covers its whole span: date<=2023 includes
+		 * 2023-12-31, date>2023 starts in 2024. */
+		int lo = bd_date_key(d);
+		int hi = bd_date_key(bd_date_last_day(d));
+		fprintf(f->sql_out, "(date_key > 0 AND ");
+		if (!strcmp(op, ">"))
+			fprintf(f->sql_out, "date_key > ?)"), add_int(f, hi);
+		else if (!strcmp(op, ">="))
+			fprintf(f->sql_out, "date_key >= ?)"), add_int(f, lo);
+		else if (!strcmp(op, "<"))
+			fprintf(f->sql_out, "date_key < ?)"), add_int(f, lo);
+		else if (!strcmp(op, "<="))
+			fprintf(f->sql_out, "date_key <= ?)"), add_int(f, hi);
+		else
+			fprintf(f->sql_out, "date_key BETWEEN ? AND ?)"), add_int(f, lo), add_int(f, hi);
+	} else
+		return term_error(err, col, "\"%s\" cannot be compared; use affected or date", key);
+	return BD_OK;
+}
+
+char *bd_fts_literal(const char *text)
+{
+	size_t n = strlen(text);
+	char *out = malloc(n * 2 + 16), *o = out;
+	bool any = false, in_word = false;
+	if (!out)
+		return NULL;
+	for (const char *c = text;; c++) {
+		bool word_char = *c && !isspace((unsigned char)*c);
+		if (word_char && !in_word) {
+			if (any)
+				*o++ = ' ';
+			*o++ = '"';
+			in_word = any = true;
+		}
+		if (!word_char && in_word) {
+			*o++ = '"';
+			*o++ = '*';
+			in_word = false;
+		}
+		if (!*c)
+			break;
+		if (word_char) {
+			if (*c == '"')
+				*o++ = '"';
+			*o++ = *c;
+		}
+	}
+	*o = '\0';
+	if (!any) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static bd_status word_term(bd_filter *f, const char *word)
+{
+	char *q = bd_fts_literal(word);
+	if (!q) {
+		fprintf(f->sql_out, "1");
+		return BD_OK;
+	}
+	fprintf(f->sql_out, "rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
+	add_text(f, q);
+	free(q);
+	return BD_OK;
+}
+
+static bd_status one_term(bd_filter *f, char *term, int col, bd_error *err)
+{
+	static const char *const ops[] = { ">=", "<=", ">", "<", "=", NULL };
+	bool negate = term[0] == '-' && term[1];
+	char *t = negate ? term + 1 : term;
+	if (negate)
+		fprintf(f->sql_out, "NOT ");
+	fprintf(f->sql_out, "(");
+	bd_status s;
+	size_t keylen = strcspn(t, ":<>=");
+	if (keylen == 0 || keylen == strlen(t)) {
+		s = word_term(f, t);
+	} else if (t[keylen] == ':') {
+		t[keylen] = '\0';
+		s = colon_term(f, t, t + keylen + 1, col, err);
+	} else {
+		const char *op = NULL;
+		for (const char *const *o = ops; *o && !op; o++)
+			if (strncmp(t + keylen, *o, strlen(*o)) == 0)
+				op = *o;
+		char *value = t + keylen + strlen(op);
+		t[keylen] = '\0';
+		s = compare_term(f, t, op, value, col, err);
+	}
+	fprintf(f->sql_out, ")");
+	return s;
+}
+
+bd_status bd_filter_parse(const char *text, bd_filter **out, bd_error *err)
+{
+	bd_filter *f = calloc(1, sizeof *f);
+	*out = NULL;
+	if (!f)
+		return bd_fail(err, BD_ENOMEM, "out of memory");
+	f->text = strdup(text ? text : "");
+	f->sql_out = open_memstream(&f->sql, &f->sql_len);
+	const char *p = f->text;
+	int col, n = 0;
+	char *term;
+	bd_status s = BD_OK;
+	while (s == BD_OK && (term = next_term(&p, f->text, &col))) {
+		if (n++)
+			fprintf(f->sql_out, " AND ");
+		s = one_term(f, term, col, err);
+		free(term);
+	}
+	if (n == 0)
+		fprintf(f->sql_out, "1");
+	fclose(f->sql_out);
+	f->sql_out = NULL;
+	if (s != BD_OK) {
+		bd_filter_free(f);
+		return s;
+	}
+	*out = f;
+	return BD_OK;
+}
+
+void bd_filter_free(bd_filter *f)
+{
+	if (!f)
+		return;
+	if (f->sql_out)
+		fclose(f->sql_out);
+	for (size_t i = 0; i < f->n_params; i++)
+		free(f->params[i].s);
+	free(f->params);
+	free(f->sql);
+	free(f->text);
+	free(f);
+}
+
+bool bd_filter_is_empty(const bd_filter *f)
+{
+	return !f || (f->n_params == 0 && strcmp(f->sql, "1") == 0);
+}
+
+const char *bd_filter_text(const bd_filter *f)
+{
+	return f ? f->text : "";
+}
+
+const char *bd_filter_sql(const bd_filter *f)
+{
+	return f ? f->sql : "1";
+}
+
+int bd_filter_bind(const bd_filter *f, sqlite3_stmt *s, int first)
+{
+	for (size_t i = 0; f && i < f->n_params; i++, first++) {
+		if (f->params[i].is_text)
+			sqlite3_bind_text(s, first, f->params[i].s, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(s, first, f->params[i].i);
+	}
+	return first;
+}

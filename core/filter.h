@@ -1,0 +1,39 @@
+/*
+ * filter — the filter language shared by the dashboard (f) and the command
+ * line (--filter).
+ *
+ *   force:psni kind:theft affected>1000 field:photo ico:yes nation:"northern ireland"
+ *
+ * Terms are ANDed; a leading '-' negates a term. `key:value` compares a
+ * column; `key>N`, `key>=N`, `key<N`, `key<=N`, `key=N` compare numbers and
+ * dates; any other word matches the id, title, summary and organisation as a
+ * literal word prefix (through the full-text index). Everything the user
+ * types reaches SQLite as a bound parameter, never as SQL.
+ */
+#ifndef BD_FILTER_H
+#define BD_FILTER_H
+
+#include <stdbool.h>
+
+#include "error.h"
+
+typedef struct bd_filter bd_filter;
+struct sqlite3_stmt;
+
+/* NULL or blank text gives an empty filter that matches everything. The
+ * error message names the column and what is wrong. */
+bd_status bd_filter_parse(const char *text, bd_filter **out, bd_error *err);
+void bd_filter_free(bd_filter *f);
+bool bd_filter_is_empty(const bd_filter *f);
+const char *bd_filter_text(const bd_filter *f);
+/* The WHERE expression (over table incident) and its parameters, bound from
+ * index `first` on; returns the next free index. */
+const char *bd_filter_sql(const bd_filter *f);
+int bd_filter_bind(const bd_filter *f, struct sqlite3_stmt *s, int first);
+/* One line per key, for help texts. */
+extern const char bd_filter_help[];
+/* An FTS5 query matching every word of text literally as a prefix; caller
+ * frees. NULL when text has no words. */
+char *bd_fts_literal(const char *text);
+
+#endif

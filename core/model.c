@@ -1,0 +1,149 @@
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bd_incident_init(bd_incident *inc)
+{
+	memset(inc, 0, sizeof *inc);
+	inc->affected = -1;
+	inc->qualifier = BD_Q_UNKNOWN;
+}
+
+void bd_strv_free(bd_strv *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = 0;
+}
+
+void bd_incident_free(bd_incident *inc)
+{
+	free(inc->id); free(inc->title); free(inc->summary);
+	free(inc->force); free(inc->force_short); free(inc->supplier);
+	bd_strv_free(&inc->affected_sources);
+	for (size_t i = 0; i < inc->n_referrals; i++) {
+		free(inc->referrals[i].by);
+		free(inc->referrals[i].note);
+		bd_strv_free(&inc->referrals[i].sources);
+	}
+	for (size_t i = 0; i < inc->n_impacts; i++) {
+		free(inc->impacts[i].text);
+		bd_strv_free(&inc->impacts[i].sources);
+	}
+	for (size_t i = 0; i < inc->n_quotes; i++) {
+		free(inc->quotes[i].who); free(inc->quotes[i].role);
+		free(inc->quotes[i].text);
+		bd_strv_free(&inc->quotes[i].sources);
+	}
+	for (size_t i = 0; i < inc->n_figures; i++) {
+		free(inc->figures[i].about); free(inc->figures[i].value);
+		free(inc->figures[i].note);
+		bd_strv_free(&inc->figures[i].sources);
+	}
+	for (size_t i = 0; i < inc->n_sources; i++) {
+		free(inc->sources[i].id); free(inc->sources[i].publisher);
+		free(inc->sources[i].title); free(inc->sources[i].url);
+	}
+	free(inc->referrals); free(inc->impacts); free(inc->quotes);
+	free(inc->figures); free(inc->sources);
+	free(inc->origin_record_id); free(inc->origin_extra);
+	bd_incident_init(inc);
+}
+
+bd_date bd_incident_date(const bd_incident *inc)
+{
+	if (bd_date_is_set(inc->occurred))
+		return inc->occurred;
+	if (bd_date_is_set(inc->discovered))
+		return inc->discovered;
+	return inc->disclosed;
+}
+
+bd_fieldset bd_incident_unknown(const bd_incident *inc)
+{
+	bd_fieldset all = (bd_fieldset)((1ull << bd_fields.count) - 1);
+	return all & ~(inc->exposed | inc->not_exposed);
+}
+
+int bd_incident_referral_status(const bd_incident *inc, int body)
+{
+	int best = -1;
+	for (size_t i = 0; i < inc->n_referrals; i++)
+		if (inc->referrals[i].body == body && inc->referrals[i].status > best)
+			best = inc->referrals[i].status;
+	return best;
+}
+
+const bd_source *bd_incident_source(const bd_incident *inc, const char *id)
+{
+	for (size_t i = 0; i < inc->n_sources; i++)
+		if (strcmp(inc->sources[i].id, id) == 0)
+			return &inc->sources[i];
+	return NULL;
+}
+
+size_t bd_incident_conflicts(const bd_incident *inc, bd_conflict_fn fn, void *ctx)
+{
+	size_t found = 0, n = inc->n_figures;
+	size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+	if (!idx)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *about = inc->figures[i].about;
+		bool seen = false, differs = false;
+		size_t k = 0;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(inc->figures[j].about, about) == 0;
+		if (seen)
+			continue;
+		for (size_t j = i; j < n; j++) {
+			if (strcmp(inc->figures[j].about, about) != 0)
+				continue;
+			idx[k++] = j;
+			differs |= strcmp(inc->figures[j].value, inc->figures[i].value) != 0;
+		}
+		if (differs) {
+			found++;
+			if (fn)
+				fn(ctx, about, idx, k);
+		}
+	}
+	free(idx);
+	return found;
+}
+
+void bd_format_thousands(long long n, char *out, size_t size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+	size_t o = 0;
+	if (n < 0 && o + 1 < size)
+		out[o++] = '-';
+	for (int i = 0; i < len && o + 1 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0 && o + 2 < size)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+void bd_format_affected(long long count, int qualifier, bool ascii,
+			char *out, size_t size)
+{
+	char num[32];
+	if (count < 0 || qualifier == BD_Q_UNKNOWN) {
+		snprintf(out, size, "unknown");
+		return;
+	}
+	bd_format_thousands(count, num, sizeof num);
+	switch (qualifier) {
+	case BD_Q_APPROX:   snprintf(out, size, "~%s", num); break;
+	case BD_Q_AT_LEAST: snprintf(out, size, "%s+", num); break;
+	case BD_Q_UP_TO:    snprintf(out, size, "%s%s", ascii ? "<=" : "≤", num); break;
+	default:            snprintf(out, size, "%s", num); break;
+	}
+}

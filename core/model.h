@@ -1,0 +1,103 @@
+/*
+ * model — one incident: one breach at one organisation.
+ *
+ * An incident owns all of its strings and arrays; bd_incident_free releases
+ * them. Field sets are bit masks over bd_fields (vocab.h): a field in neither
+ * `exposed` nor `not_exposed` is unknown, and unknown is never shown as safe.
+ */
+#ifndef BD_MODEL_H
+#define BD_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "vocab.h"
+
+typedef uint32_t bd_fieldset;
+#define BD_FIELD_BIT(f) ((bd_fieldset)1u << (f))
+
+typedef struct bd_strv {
+	char **v;
+	size_t n;
+} bd_strv;
+
+typedef struct bd_source {
+	char *id, *publisher, *title, *url;
+	bd_date date;
+} bd_source;
+
+typedef struct bd_referral {
+	int body;               /* enum bd_body */
+	char *by;
+	bd_date date;
+	int status;             /* enum bd_ref_status */
+	long long amount;       /* -1: none */
+	char *note;
+	bd_strv sources;
+} bd_referral;
+
+typedef struct bd_impact {
+	char *text;
+	bd_date date;
+	bd_strv sources;
+} bd_impact;
+
+typedef struct bd_quote {
+	char *who, *role, *text;
+	bd_date date;
+	bd_strv sources;
+} bd_quote;
+
+typedef struct bd_figure {
+	char *about, *value, *note;
+	bd_strv sources;
+} bd_figure;
+
+typedef struct bd_incident {
+	char *id, *title, *summary;
+	char *force, *force_short, *supplier;
+	int nation;             /* enum bd_nation */
+	int kind;               /* enum bd_kind */
+	bd_date occurred, discovered, disclosed;
+	long long affected;     /* -1: unknown */
+	int qualifier;          /* enum bd_qualifier */
+	unsigned who;           /* bit mask over bd_who */
+	bd_strv affected_sources;
+	bd_fieldset exposed, not_exposed;
+	bd_referral *referrals; size_t n_referrals;
+	bd_impact *impacts;     size_t n_impacts;
+	bd_quote *quotes;       size_t n_quotes;
+	bd_figure *figures;     size_t n_figures;
+	bd_source *sources;     size_t n_sources;
+	int origin;             /* enum bd_origin */
+	char *origin_record_id;
+	char *origin_extra;     /* compact JSON object text, or NULL */
+} bd_incident;
+
+void bd_incident_init(bd_incident *inc);
+void bd_incident_free(bd_incident *inc);
+void bd_strv_free(bd_strv *sv);
+
+/* The date that places the incident in time: occurred, else discovered,
+ * else disclosed (may be unset). */
+bd_date bd_incident_date(const bd_incident *inc);
+bd_fieldset bd_incident_unknown(const bd_incident *inc);
+/* The furthest status reached with a body, or -1 if it was never told. */
+int bd_incident_referral_status(const bd_incident *inc, int body);
+const bd_source *bd_incident_source(const bd_incident *inc, const char *id);
+
+/* Conflicts: figures with the same `about` and different values. Calls fn
+ * once per `about` that has a conflict, with the indexes of its figures. */
+typedef void (*bd_conflict_fn)(void *ctx, const char *about,
+			       const size_t *idx, size_t n);
+size_t bd_incident_conflicts(const bd_incident *inc, bd_conflict_fn fn, void *ctx);
+
+/* "47,000", "~10,000", "1,000+", "≤500", "unknown" — ascii selects "<=". */
+void bd_format_affected(long long count, int qualifier, bool ascii,
+			char *out, size_t size);
+/* 1234567 -> "1,234,567" */
+void bd_format_thousands(long long n, char *out, size_t size);
+
+#endif

@@ -1,0 +1,58 @@
+#include "paths.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *bd_default_db_path(const char *flag)
+{
+	char *out = NULL;
+	if (flag && *flag)
+		return strdup(flag);
+	const char *env = getenv("BREACHDASH_DB");
+	if (env && *env)
+		return strdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return asprintf(&out, "%s/breachdash/incidents.db", xdg) < 0 ? NULL : out;
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return NULL;
+	return asprintf(&out, "%s/.local/share/breachdash/incidents.db", home) < 0 ? NULL : out;
+}
+
+static char *try_path(const char *dir, const char *sub, const char *name)
+{
+	char *p = NULL;
+	if (asprintf(&p, "%s%s/%s", dir, sub, name) < 0)
+		return NULL;
+	if (access(p, R_OK) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
+char *bd_data_file(const char *name)
+{
+	char *p;
+	const char *env = getenv("BREACHDASH_DATA");
+	if (env && *env)
+		return try_path(env, "", name);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		if ((p = try_path(exe, "/data", name)))
+			return p;
+		if ((p = try_path(exe, "/../data", name)))
+			return p;
+		if ((p = try_path(exe, "/../share/breachdash", name)))
+			return p;
+	}
+	return try_path(BD_DATADIR, "", name);
+}

@@ -1,0 +1,55 @@
+/*
+ * query — windows of incident rows, sorted and filtered, for screens and
+ * listings. A screen asks for the rows it shows and nothing more.
+ */
+#ifndef BD_QUERY_H
+#define BD_QUERY_H
+
+#include <stdbool.h>
+
+#include "filter.h"
+#include "model.h"
+#include "store.h"
+
+enum bd_sort {
+	BD_SORT_DATE, BD_SORT_FORCE, BD_SORT_KIND, BD_SORT_AFFECTED, BD_SORT_FIELDS,
+	BD_SORT_ICO, BD_SORT_NCA, BD_SORT_THREAT, BD_SORT_ID, BD_SORT_ORIGIN
+};
+extern const bd_vocab bd_sort_keys;
+
+typedef struct bd_query {
+	const bd_filter *filter;        /* NULL: everything */
+	int sort;                       /* enum bd_sort */
+	bool desc;
+} bd_query;
+
+/* One incident as a listing shows it: the derived columns, no document. */
+typedef struct bd_row {
+	char *id, *title, *force_short, *force, *supplier;
+	int nation, kind, qualifier, origin;
+	bd_date date;
+	long long affected;
+	bd_fieldset exposed, not_exposed;
+	int ico, nca;                   /* furthest status, -1: not told */
+	int threat;                     /* level in force, -1: none known */
+} bd_row;
+
+typedef struct bd_rowset {
+	bd_row *v;
+	int n;
+} bd_rowset;
+
+/* Rows [offset, offset + limit) of the query. */
+bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int limit,
+			  bd_rowset *out, bd_error *err);
+void bd_rowset_free(bd_rowset *rs);
+/* Matching rows; the maintained tally when there is no filter. */
+long long bd_query_count(bd_store *st, const bd_query *q, bd_error *err);
+/* Position of the next row after `from` (dir > 0) or before it (dir < 0)
+ * whose text matches `text` literally, wrapping around; -1 if none. */
+long long bd_query_find(bd_store *st, const bd_query *q, const char *text,
+			long long from, int dir, bd_error *err);
+/* Position of the incident with this id in the query's order, or -1. */
+long long bd_query_position(bd_store *st, const bd_query *q, const char *id, bd_error *err);
+
+#endif

@@ -1,0 +1,632 @@
+#include "render.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "native.h"
+#include "text.h"
+
+static void put_cell(FILE *out, const char *s, int cols, unsigned flags);
+static void put_md(FILE *out, const char *s, unsigned flags);
+
+static unsigned text_flags(const bd_render_opts *o)
+{
+	return o && o->ascii ? BD_TEXT_ASCII : 0;
+}
+
+/* Writes s sanitised; pads with spaces to `cols` columns when cols > 0,
+ * cutting it (with an ellipsis) when it is wider. */
+void bd_render_cell(FILE *out, const char *s, int cols, bool ascii)
+{
+	put_cell(out, s, cols, ascii ? BD_TEXT_ASCII : 0);
+}
+
+void bd_render_md_text(FILE *out, const char *s)
+{
+	put_md(out, s, 0);
+}
+
+static void put_cell(FILE *out, const char *s, int cols, unsigned flags)
+{
+	char *clean = bd_text_sanitize(s, flags);
+	if (!clean)
+		return;
+	int w = bd_text_width(clean);
+	if (cols > 0 && w > cols) {
+		int fit;
+		size_t n = bd_text_fit(clean, cols - 1, &fit);
+		fwrite(clean, 1, n, out);
+		fputs(flags & BD_TEXT_ASCII ? "~" : "…", out);
+		w = fit + 1;
+	} else {
+		fputs(clean, out);
+	}
+	for (; cols > 0 && w < cols; w++)
+		fputc(' ', out);
+	free(clean);
+}
+
+static void put_text(FILE *out, const char *s, unsigned flags)
+{
+	put_cell(out, s, 0, flags);
+}
+
+/* Word-wraps sanitised s to width. The first line starts where the cursor
+ * is, `at` columns in; the following lines are indented by `indent`. */
+static void put_hanging(FILE *out, const char *s, int at, int indent, int width,
+			unsigned flags)
+{
+	char *clean = bd_text_sanitize(s, flags | BD_TEXT_NEWLINES);
+	if (!clean)
+		return;
+	bool first = true;
+	for (char *para = strtok(clean, "\n"); para; para = strtok(NULL, "\n")) {
+		const char *p = para;
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			if (!*p)
+				break;
+			int col = first ? at : indent;
+			int avail = width - col > 20 ? width - col : 20;
+			int w;
+			size_t n = bd_text_fit(p, avail, &w);
+			if (p[n] && p[n] != ' ') {
+				size_t cut = n;
+				while (cut > 0 && p[cut] != ' ')
+					cut--;
+				if (cut > 0)
+					n = cut;
+			}
+			if (!first)
+				fprintf(out, "%*s", indent, "");
+			fwrite(p, 1, n, out);
+			fputc('\n', out);
+			p += n;
+			first = false;
+		}
+	}
+	if (first)
+		fputc('\n', out);
+	free(clean);
+}
+
+static void put_wrapped(FILE *out, const char *s, int indent, int width, unsigned flags)
+{
+	fprintf(out, "%*s", indent, "");
+	put_hanging(out, s, indent, indent, width, flags);
+}
+
+char *bd_render_fields(bd_fieldset mask, bool labels)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	bool first = true;
+	for (size_t i = 0; i < bd_fields.count; i++) {
+		if (!(mask & BD_FIELD_BIT(i)))
+			continue;
+		fprintf(f, "%s%s", first ? "" : ", ",
+			labels ? bd_fields.entries[i].label : bd_fields.entries[i].name);
+		first = false;
+	}
+	fclose(f);
+	return buf;
+}
+
+const char *bd_render_status(int status)
+{
+	return status < 0 ? "-" : bd_vocab_name(&bd_ref_statuses, status);
+}
+
+void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scope,
+		      bd_date d)
+{
+	const bd_threat_period *p = t ? bd_threat_at(t, scope, d) : NULL;
+	if (!p) {
+		snprintf(buf, size, "not known");
+		return;
+	}
+	char from[11];
+	bd_date_format(p->from, from);
+	snprintf(buf, size, "%s (in force from %s)", bd_vocab_label(&bd_levels, p->level), from);
+}
+
+static void put_sources(FILE *out, const bd_strv *sv)
+{
+	if (!sv->n)
+		return;
+	fputs(" [", out);
+	for (size_t i = 0; i < sv->n; i++)
+		fprintf(out, "%s%s", i ? ", " : "", sv->v[i]);
+	fputc(']', out);
+}
+
+static void put_date(FILE *out, const char *label, bd_date d)
+{
+	char buf[11];
+	bd_date_format(d, buf);
+	fprintf(out, "%s %s", label, bd_date_is_set(d) ? buf : "unknown");
+}
+
+static void put_affected(FILE *out, const bd_incident *inc, const bd_render_opts *o)
+{
+	char buf[48];
+	bd_format_affected(inc->affected, inc->qualifier, o->ascii, buf, sizeof buf);
+	fputs(buf, out);
+	if (inc->who) {
+		fputs(" (", out);
+		bool first = true;
+		for (size_t i = 0; i < bd_who.count; i++)
+			if (inc->who & (1u << i)) {
+				fprintf(out, "%s%s", first ? "" : ", ", bd_who.entries[i].name);
+				first = false;
+			}
+		fputc(')', out);
+	}
+	put_sources(out, &inc->affected_sources);
+}
+
+static void put_threat_lines(FILE *out, const bd_incident *inc, const bd_threat_table *t,
+			     const char *indent)
+{
+	char buf[96];
+	bd_date d = bd_incident_date(inc);
+	if (inc->nation == BD_OUTSIDE_UK || !bd_date_is_set(d)) {
+		fprintf(out, "%snot known (%s)\n", indent,
+			inc->nation == BD_OUTSIDE_UK ? "outside the UK" : "no date");
+		return;
+	}
+	if (inc->nation == BD_NORTHERN_IRELAND) {
+		bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);
+		fprintf(out, "%sNorthern Ireland-related: %s\n", indent, buf);
+	}
+	bd_render_threat(buf, sizeof buf, t, BD_SCOPE_UK, d);
+	fprintf(out, "%sUK national: %s\n", indent, buf);
+}
+
+typedef struct conflict_ctx {
+	FILE *out;
+	const bd_incident *inc;
+	unsigned flags;
+	bool md;
+} conflict_ctx;
+
+static void put_conflict(void *ctx, const char *about, const size_t *idx, size_t n)
+{
+	conflict_ctx *c = ctx;
+	fputs(c->md ? "- **" : "  ", c->out);
+	put_text(c->out, about, c->flags);
+	fputs(c->md ? "**: " : "\n", c->out);
+	for (size_t i = 0; i < n; i++) {
+		const bd_figure *f = &c->inc->figures[idx[i]];
+		if (c->md) {
+			fputs(i ? " vs " : "", c->out);
+			put_md(c->out, f->value, c->flags);
+		} else {
+			fputs("    ", c->out);
+			put_cell(c->out, f->value, 24, c->flags);
+		}
+		put_sources(c->out, &f->sources);
+		if (!c->md)
+			fputc('\n', c->out);
+	}
+	if (c->md)
+		fputc('\n', c->out);
+}
+
+static void put_field_group(FILE *out, const char *label, bd_fieldset mask, int width,
+			    unsigned flags)
+{
+	char *names = bd_render_fields(mask, true);
+	char head[40];
+	snprintf(head, sizeof head, "%s (%d)", label, __builtin_popcount(mask));
+	fprintf(out, "  %-18s", head);
+	put_hanging(out, names && *names ? names : "none", 20, 20, width, flags);
+	free(names);
+}
+
+void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_table *t,
+			 const bd_render_opts *o)
+{
+	unsigned fl = text_flags(o);
+	int width = o && o->width > 0 ? o->width : 80;
+	put_text(out, inc->id, fl);
+	fputs("\n", out);
+	put_wrapped(out, inc->title, 0, width, fl);
+	fputs("\nOrganisation  ", out);
+	put_text(out, inc->force, fl);
+	if (inc->supplier) {
+		fputs(" (supplier: ", out);
+		put_text(out, inc->supplier, fl);
+		fputc(')', out);
+	}
+	fprintf(out, "\nNation        %s\nKind          %s\nDates         ",
+		bd_vocab_label(&bd_nations, inc->nation), bd_vocab_label(&bd_kinds, inc->kind));
+	put_date(out, "occurred", inc->occurred);
+	put_date(out, ", discovered", inc->discovered);
+	put_date(out, ", disclosed", inc->disclosed);
+	fputs("\nAffected      ", out);
+	put_affected(out, inc, o);
+	fprintf(out, "\nOrigin        %s", bd_vocab_label(&bd_origins, inc->origin));
+	if (inc->origin_record_id) {
+		fputc(' ', out);
+		put_text(out, inc->origin_record_id, fl);
+	}
+	fputs("\n\nThreat level in force\n", out);
+	put_threat_lines(out, inc, t, "  ");
+	if (inc->summary) {
+		fputs("\nSummary\n", out);
+		put_wrapped(out, inc->summary, 2, width, fl);
+	}
+	fputs("\nFields\n", out);
+	put_field_group(out, "Exposed", inc->exposed, width, fl);
+	put_field_group(out, "Not exposed", inc->not_exposed, width, fl);
+	put_field_group(out, "Unknown", bd_incident_unknown(inc), width, fl);
+	if (inc->n_referrals) {
+		fputs("\nReferrals\n", out);
+		for (size_t i = 0; i < inc->n_referrals; i++) {
+			const bd_referral *r = &inc->referrals[i];
+			char d[11], amount[40] = "";
+			bd_date_format(r->date, d);
+			if (r->amount >= 0) {
+				char n[32];
+				bd_format_thousands(r->amount, n, sizeof n);
+				snprintf(amount, sizeof amount, " %s%s", o && o->ascii ? "GBP " : "£", n);
+			}
+			fprintf(out, "  %-10s  %-4s  %s%s", *d ? d : "undated",
+				bd_vocab_label(&bd_bodies, r->body),
+				bd_vocab_name(&bd_ref_statuses, r->status), amount);
+			if (r->by) {
+				fputs(", by ", out);
+				put_text(out, r->by, fl);
+			}
+			put_sources(out, &r->sources);
+			fputc('\n', out);
+			if (r->note)
+				put_wrapped(out, r->note, 14, width, fl);
+		}
+	}
+	conflict_ctx cc = { out, inc, fl, false };
+	if (bd_incident_conflicts(inc, NULL, NULL)) {
+		fputs("\nConflicting figures\n", out);
+		bd_incident_conflicts(inc, put_conflict, &cc);
+	}
+	if (inc->n_impacts) {
+		fputs("\nImpacts\n", out);
+		for (size_t i = 0; i < inc->n_impacts; i++) {
+			fputs("  - ", out);
+			put_hanging(out, inc->impacts[i].text, 4, 4, width, fl);
+		}
+	}
+	if (inc->n_quotes) {
+		fputs("\nQuotes\n", out);
+		for (size_t i = 0; i < inc->n_quotes; i++) {
+			const bd_quote *q = &inc->quotes[i];
+			put_wrapped(out, q->text, 2, width, fl);
+			fputs("    -- ", out);
+			put_text(out, q->who, fl);
+			if (q->role) {
+				fputs(", ", out);
+				put_text(out, q->role, fl);
+			}
+			put_sources(out, &q->sources);
+			fputc('\n', out);
+		}
+	}
+	fputs("\nSources\n", out);
+	for (size_t i = 0; i < inc->n_sources; i++) {
+		const bd_source *s = &inc->sources[i];
+		char d[11];
+		bd_date_format(s->date, d);
+		fprintf(out, "  [%s] ", s->id);
+		put_text(out, s->publisher, fl);
+		if (s->title) {
+			fputs(", \"", out);
+			put_text(out, s->title, fl);
+			fputc('"', out);
+		}
+		if (*d)
+			fprintf(out, ", %s", d);
+		if (s->url) {
+			fputs("\n       ", out);
+			put_text(out, s->url, fl);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* Markdown text: sanitised, with the characters that would start markup
+ * inside a line escaped. */
+static void put_md(FILE *out, const char *s, unsigned flags)
+{
+	char *clean = bd_text_sanitize(s, flags);
+	for (const char *c = clean ? clean : ""; *c; c++) {
+		if (strchr("\\`*_[]|<>#", *c))
+			fputc('\\', out);
+		fputc(*c, out);
+	}
+	free(clean);
+}
+
+static void put_md_sources(FILE *out, const bd_strv *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		fprintf(out, "%s%s", i ? ", " : " \\[", sv->v[i]);
+	if (sv->n)
+		fputs("\\]", out);
+}
+
+void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table *t,
+		       const bd_render_opts *o)
+{
+	unsigned fl = text_flags(o);
+	char buf[96];
+	fputs("## ", out);
+	put_md(out, inc->title, fl);
+	fputs("\n\n| | |\n|---|---|\n| Id | `", out);
+	put_text(out, inc->id, fl);
+	fputs("` |\n| Organisation | ", out);
+	put_md(out, inc->force, fl);
+	if (inc->supplier) {
+		fputs(" (supplier: ", out);
+		put_md(out, inc->supplier, fl);
+		fputs(")", out);
+	}
+	fprintf(out, " |\n| Nation | %s |\n| Kind | %s |\n", bd_vocab_label(&bd_nations, inc->nation),
+		bd_vocab_label(&bd_kinds, inc->kind));
+	bd_date d = bd_incident_date(inc);
+	bd_date_format(d, buf);
+	fprintf(out, "| Date | %s |\n| Affected | ", *buf ? buf : "unknown");
+	bd_format_affected(inc->affected, inc->qualifier, o && o->ascii, buf, sizeof buf);
+	fprintf(out, "%s |\n", buf);
+	fputs("| Threat level | ", out);
+	if (inc->nation == BD_NORTHERN_IRELAND) {
+		bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);
+		fprintf(out, "NI-related %s; ", buf);
+	}
+	bd_render_threat(buf, sizeof buf, t, BD_SCOPE_UK, d);
+	fprintf(out, "UK %s |\n", buf);
+	if (inc->summary) {
+		fputs("\n", out);
+		put_md(out, inc->summary, fl);
+		fputs("\n", out);
+	}
+	const struct { const char *label; bd_fieldset mask; } groups[] = {
+		{ "Exposed", inc->exposed }, { "Not exposed", inc->not_exposed },
+		{ "Unknown", bd_incident_unknown(inc) },
+	};
+	fputs("\n", out);
+	for (size_t g = 0; g < 3; g++) {
+		char *names = bd_render_fields(groups[g].mask, true);
+		fprintf(out, "- **%s:** %s\n", groups[g].label, names && *names ? names : "none");
+		free(names);
+	}
+	if (inc->n_referrals) {
+		fputs("\n### Referrals\n\n", out);
+		for (size_t i = 0; i < inc->n_referrals; i++) {
+			const bd_referral *r = &inc->referrals[i];
+			bd_date_format(r->date, buf);
+			fprintf(out, "- %s %s: %s", *buf ? buf : "undated",
+				bd_vocab_label(&bd_bodies, r->body), bd_vocab_name(&bd_ref_statuses, r->status));
+			if (r->amount >= 0) {
+				bd_format_thousands(r->amount, buf, sizeof buf);
+				fprintf(out, " %s%s", o && o->ascii ? "GBP " : "£", buf);
+			}
+			put_md_sources(out, &r->sources);
+			fputc('\n', out);
+		}
+	}
+	if (bd_incident_conflicts(inc, NULL, NULL)) {
+		conflict_ctx cc = { out, inc, fl, true };
+		fputs("\n### Conflicting figures\n\n", out);
+		bd_incident_conflicts(inc, put_conflict, &cc);
+	}
+	if (inc->n_impacts) {
+		fputs("\n### Impacts\n\n", out);
+		for (size_t i = 0; i < inc->n_impacts; i++) {
+			fputs("- ", out);
+			put_md(out, inc->impacts[i].text, fl);
+			put_md_sources(out, &inc->impacts[i].sources);
+			fputc('\n', out);
+		}
+	}
+	if (inc->n_quotes) {
+		fputs("\n### Quotes\n\n", out);
+		for (size_t i = 0; i < inc->n_quotes; i++) {
+			fputs("> ", out);
+			put_md(out, inc->quotes[i].text, fl);
+			fputs(" — ", out);
+			put_md(out, inc->quotes[i].who, fl);
+			put_md_sources(out, &inc->quotes[i].sources);
+			fputs("\n\n", out);
+		}
+	}
+	fputs("\n### Sources\n\n", out);
+	for (size_t i = 0; i < inc->n_sources; i++) {
+		const bd_source *s = &inc->sources[i];
+		fprintf(out, "- \\[%s\\] ", s->id);
+		put_md(out, s->publisher, fl);
+		if (s->title) {
+			fputs(", *", out);
+			put_md(out, s->title, fl);
+			fputs("*", out);
+		}
+		if (s->url) {
+			fputs(", <", out);
+			put_text(out, s->url, fl);
+			fputs(">", out);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* ---- listings ---- */
+
+void bd_render_table_header(FILE *out, const bd_render_opts *o)
+{
+	(void)o;
+	fprintf(out, "%-32s %-10s %-16s %-21s %9s %4s %-13s %-13s %-11s\n", "ID", "DATE",
+		"FORCE", "KIND", "AFFECTED", "FLDS", "ICO", "NCA", "THREAT");
+}
+
+void bd_render_table_row(FILE *out, const bd_row *r, const bd_render_opts *o)
+{
+	unsigned fl = text_flags(o);
+	char date[11], aff[48];
+	bd_date_format(r->date, date);
+	bd_format_affected(r->affected, r->qualifier, o && o->ascii, aff, sizeof aff);
+	put_cell(out, r->id, 32, fl);
+	fprintf(out, " %-10s ", *date ? date : "-");
+	put_cell(out, r->force_short, 16, fl);
+	fprintf(out, " %-21s %9s %4d %-13s %-13s %-11s\n", bd_vocab_name(&bd_kinds, r->kind), aff,
+		__builtin_popcount(r->exposed), bd_render_status(r->ico), bd_render_status(r->nca),
+		r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-");
+}
+
+void bd_render_tsv_header(FILE *out)
+{
+	fputs("id\tdate\tforce\tsupplier\tnation\tkind\taffected\tqualifier\texposed\t"
+	      "not_exposed\tico\tnca\tthreat\torigin\ttitle\n", out);
+}
+
+/* TSV cells cannot hold tabs or newlines: sanitising turns them to spaces. */
+static void tsv_cell(FILE *out, const char *s, char end)
+{
+	put_text(out, s ? s : "", 0);
+	fputc(end, out);
+}
+
+void bd_render_tsv_row(FILE *out, const bd_row *r)
+{
+	char date[11];
+	char *exp = bd_render_fields(r->exposed, false), *safe = bd_render_fields(r->not_exposed, false);
+	bd_date_format(r->date, date);
+	tsv_cell(out, r->id, '\t');
+	fprintf(out, "%s\t", date);
+	tsv_cell(out, r->force_short, '\t');
+	tsv_cell(out, r->supplier, '\t');
+	fprintf(out, "%s\t%s\t", bd_vocab_name(&bd_nations, r->nation), bd_vocab_name(&bd_kinds, r->kind));
+	if (r->affected >= 0)
+		fprintf(out, "%lld", r->affected);
+	fprintf(out, "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", bd_vocab_name(&bd_qualifiers, r->qualifier),
+		exp ? exp : "", safe ? safe : "", bd_render_status(r->ico), bd_render_status(r->nca),
+		r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-",
+		bd_vocab_name(&bd_origins, r->origin));
+	tsv_cell(out, r->title, '\n');
+	free(exp);
+	free(safe);
+}
+
+/* RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet
+ * never runs a cell as a formula. */
+static void csv_cell(FILE *out, const char *s, char end)
+{
+	char *clean = bd_text_sanitize(s ? s : "", 0);
+	const char *c = clean ? clean : "";
+	fputc('"', out);
+	if (strchr("=+-@", *c) && *c)
+		fputc('\'', out);
+	for (; *c; c++) {
+		if (*c == '"')
+			fputc('"', out);
+		fputc(*c, out);
+	}
+	fputc('"', out);
+	fputc(end, out);
+	free(clean);
+}
+
+void bd_render_csv_header(FILE *out)
+{
+	fputs("id,date,force,supplier,nation,kind,affected,qualifier,exposed,not_exposed,"
+	      "ico,nca,threat,origin,title\r\n", out);
+}
+
+void bd_render_csv_row(FILE *out, const bd_row *r)
+{
+	char date[11], aff[32] = "";
+	char *exp = bd_render_fields(r->exposed, false), *safe = bd_render_fields(r->not_exposed, false);
+	bd_date_format(r->date, date);
+	if (r->affected >= 0)
+		snprintf(aff, sizeof aff, "%lld", r->affected);
+	csv_cell(out, r->id, ',');
+	csv_cell(out, date, ',');
+	csv_cell(out, r->force_short, ',');
+	csv_cell(out, r->supplier, ',');
+	csv_cell(out, bd_vocab_name(&bd_nations, r->nation), ',');
+	csv_cell(out, bd_vocab_name(&bd_kinds, r->kind), ',');
+	csv_cell(out, aff, ',');
+	csv_cell(out, bd_vocab_name(&bd_qualifiers, r->qualifier), ',');
+	csv_cell(out, exp, ',');
+	csv_cell(out, safe, ',');
+	csv_cell(out, bd_render_status(r->ico), ',');
+	csv_cell(out, bd_render_status(r->nca), ',');
+	csv_cell(out, r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-", ',');
+	csv_cell(out, bd_vocab_name(&bd_origins, r->origin), ',');
+	csv_cell(out, r->title, '\r');
+	fputc('\n', out);
+	free(exp);
+	free(safe);
+}
+
+void bd_render_md_header(FILE *out)
+{
+	fputs("| Date | Force | Kind | Affected | Exposed | ICO | NCA | Threat | Title |\n"
+	      "|---|---|---|---:|---|---|---|---|---|\n", out);
+}
+
+void bd_render_md_row(FILE *out, const bd_row *r)
+{
+	char date[11], aff[48];
+	char *exp = bd_render_fields(r->exposed, true);
+	bd_date_format(r->date, date);
+	bd_format_affected(r->affected, r->qualifier, false, aff, sizeof aff);
+	fprintf(out, "| %s | ", *date ? date : "-");
+	put_md(out, r->force_short, 0);
+	fprintf(out, " | %s | %s | %s | %s | %s | %s | ", bd_vocab_label(&bd_kinds, r->kind), aff,
+		exp && *exp ? exp : "-", bd_render_status(r->ico), bd_render_status(r->nca),
+		r->threat >= 0 ? bd_vocab_label(&bd_levels, r->threat) : "-");
+	put_md(out, r->title, 0);
+	fputs(" |\n", out);
+	free(exp);
+}
+
+json_t *bd_render_list_json(const bd_incident *inc, const bd_threat_table *t)
+{
+	static const char *const keep[] = { "id", "title", "organisation", "nation", "kind", "dates" };
+	json_t *full = bd_incident_to_json(inc), *o = json_object();
+	if (!full || !o) {
+		json_decref(full);
+		json_decref(o);
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		json_t *v = json_object_get(full, keep[i]);
+		json_object_set(o, keep[i], v ? v : json_null());
+	}
+	json_t *aff = json_object();
+	json_object_set_new(aff, "count", inc->affected >= 0 ? json_integer(inc->affected) : json_null());
+	json_object_set_new(aff, "qualifier", json_string(bd_vocab_name(&bd_qualifiers, inc->qualifier)));
+	json_object_set_new(o, "affected", aff);
+	json_t *fields = json_object_get(full, "fields");
+	json_t *exp = json_object_get(fields, "exposed"), *safe = json_object_get(fields, "not_exposed");
+	json_object_set_new(o, "exposed", exp ? json_incref(exp) : json_array());
+	json_object_set_new(o, "not_exposed", safe ? json_incref(safe) : json_array());
+	json_t *refs = json_array();
+	for (size_t i = 0; i < inc->n_referrals; i++) {
+		json_t *r = json_object();
+		json_object_set_new(r, "body", json_string(bd_vocab_name(&bd_bodies, inc->referrals[i].body)));
+		json_object_set_new(r, "status", json_string(bd_vocab_name(&bd_ref_statuses, inc->referrals[i].status)));
+		json_array_append_new(refs, r);
+	}
+	json_object_set_new(o, "referrals", refs);
+	int level = t ? bd_threat_level_for(t, inc) : -1;
+	json_object_set_new(o, "threat", level >= 0 ? json_string(bd_vocab_name(&bd_levels, level)) : json_null());
+	json_object_set_new(o, "origin", json_string(bd_vocab_name(&bd_origins, inc->origin)));
+	json_decref(full);
+	return o;
+}

@@ -1,0 +1,52 @@
+/*
+ * render — incidents as text for people and programs: `show` in text,
+ * Markdown and JSON, `list` as a table, TSV or JSON, `export` as CSV or
+ * Markdown. All text from data is sanitised (text.h) before it is written.
+ */
+#ifndef BD_RENDER_H
+#define BD_RENDER_H
+
+#include <stdbool.h>
+#include <jansson.h>
+#include <stdio.h>
+
+#include "model.h"
+#include "query.h"
+#include "threat.h"
+
+typedef struct bd_render_opts {
+	bool ascii;             /* plain ASCII output */
+	int width;              /* wrap width for text; 0: 80 */
+} bd_render_opts;
+
+void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_table *t,
+			 const bd_render_opts *o);
+void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table *t,
+		       const bd_render_opts *o);
+
+/* Table output: header, then rows, then done. */
+void bd_render_table_header(FILE *out, const bd_render_opts *o);
+void bd_render_table_row(FILE *out, const bd_row *r, const bd_render_opts *o);
+void bd_render_tsv_header(FILE *out);
+void bd_render_tsv_row(FILE *out, const bd_row *r);
+void bd_render_csv_header(FILE *out);
+void bd_render_csv_row(FILE *out, const bd_row *r);
+void bd_render_md_header(FILE *out);
+void bd_render_md_row(FILE *out, const bd_row *r);
+/* The list --format json object for one incident; new reference. */
+json_t *bd_render_list_json(const bd_incident *inc, const bd_threat_table *t);
+
+/* s sanitised, padded or cut (with an ellipsis) to exactly cols columns. */
+void bd_render_cell(FILE *out, const char *s, int cols, bool ascii);
+/* s sanitised, with Markdown's inline markup characters escaped. */
+void bd_render_md_text(FILE *out, const char *s);
+
+/* "SEVERE (NI-related, from 2023-03-28)" etc. for the incident's date. */
+void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scope,
+		      bd_date d);
+/* Field names of a mask joined with ", " (labels when `labels`); caller frees. */
+char *bd_render_fields(bd_fieldset mask, bool labels);
+/* "referred", "fine £750,000" — the furthest status with one body. */
+const char *bd_render_status(int status);
+
+#endif

@@ -1,0 +1,485 @@
+#include "store.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "native.h"
+
+struct bd_store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	long long data_version;
+};
+
+/* Version 1: incidents with their derived columns, referrals, full-text
+ * index, tallies. */
+static const char schema_v1[] =
+	"CREATE TABLE incident ("
+	"  rowid INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  force TEXT NOT NULL,"
+	"  force_short TEXT NOT NULL COLLATE NOCASE,"
+	"  supplier TEXT,"
+	"  nation INTEGER NOT NULL,"
+	"  kind INTEGER NOT NULL,"
+	"  date_key INTEGER NOT NULL,"
+	"  affected INTEGER NOT NULL,"
+	"  qualifier INTEGER NOT NULL,"
+	"  exposed INTEGER NOT NULL,"
+	"  not_exposed INTEGER NOT NULL,"
+	"  n_exposed INTEGER NOT NULL,"
+	"  ico INTEGER NOT NULL,"
+	"  nca INTEGER NOT NULL,"
+	"  threat INTEGER NOT NULL,"
+	"  doc TEXT NOT NULL);"
+	"CREATE TABLE referral ("
+	"  incident INTEGER NOT NULL REFERENCES incident(rowid) ON DELETE CASCADE,"
+	"  body INTEGER NOT NULL, status INTEGER NOT NULL,"
+	"  date_key INTEGER NOT NULL, amount INTEGER);"
+	"CREATE INDEX referral_incident ON referral(incident);"
+	"CREATE INDEX referral_date ON referral(date_key);"
+	"CREATE VIRTUAL TABLE incident_fts USING fts5(id, title, summary, force,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TABLE tally (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO tally VALUES ('incidents', 0);"
+	"CREATE TRIGGER incident_count_up AFTER INSERT ON incident BEGIN"
+	"  UPDATE tally SET value = value + 1 WHERE name = 'incidents'; END;"
+	"CREATE TRIGGER incident_count_down AFTER DELETE ON incident BEGIN"
+	"  UPDATE tally SET value = value - 1 WHERE name = 'incidents';"
+	"  DELETE FROM incident_fts WHERE rowid = old.rowid; END;"
+	"CREATE INDEX incident_date ON incident(date_key, id);"
+	"CREATE INDEX incident_force ON incident(force_short, id);"
+	"CREATE INDEX incident_kind ON incident(kind, id);"
+	"CREATE INDEX incident_affected ON incident(affected, id);"
+	"CREATE INDEX incident_fields ON incident(n_exposed, id);"
+	"CREATE INDEX incident_ico ON incident(ico, id);"
+	"CREATE INDEX incident_nca ON incident(nca, id);"
+	"CREATE INDEX incident_threat ON incident(threat, id);"
+	"CREATE INDEX incident_nation ON incident(nation, id);";
+
+/* Version 2: provenance, so VERIS records can sit beside native ones and be
+ * filtered by origin, country and industry. */
+static const char schema_v2[] =
+	"ALTER TABLE incident ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE incident ADD COLUMN country TEXT;"
+	"ALTER TABLE incident ADD COLUMN industry TEXT;"
+	"CREATE INDEX incident_origin ON incident(origin, id);";
+
+static const char *const migrations[] = { schema_v1, schema_v2 };
+
+static bd_status db_fail(bd_store *st, bd_error *err, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	bd_status s = BD_ESTORE;
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		s = BD_EBUSY;
+	else if ((code & 0xff) == SQLITE_READONLY)
+		s = BD_EREADONLY;
+	return bd_fail(err, s, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+static bd_status exec(bd_store *st, const char *sql, bd_error *err)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(st, err, "query failed");
+	return BD_OK;
+}
+
+static int user_version(bd_store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return v;
+}
+
+static bd_status migrate(bd_store *st, bd_error *err)
+{
+	int v = user_version(st);
+	if (v < 0)
+		return db_fail(st, err, "not a breachdash store");
+	if (v > BD_STORE_VERSION)
+		return bd_fail(err, BD_EVERSION,
+			       "%s: store is version %d, this breachdash reads up to %d; upgrade breachdash",
+			       st->path, v, BD_STORE_VERSION);
+	if (v == BD_STORE_VERSION)
+		return BD_OK;
+	if (st->readonly)
+		return bd_fail(err, BD_EREADONLY,
+			       "%s: store is version %d and needs upgrading, but it is read-only",
+			       st->path, v);
+	bd_status s = exec(st, "BEGIN IMMEDIATE", err);
+	for (int i = v; s == BD_OK && i < BD_STORE_VERSION; i++) {
+		char pragma[48];
+		s = exec(st, migrations[i], err);
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
+		if (s == BD_OK)
+			s = exec(st, pragma, err);
+	}
+	if (s == BD_OK)
+		return exec(st, "COMMIT", err);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return s;
+}
+
+static bd_status make_parent_dir(const char *path, bd_error *err)
+{
+	char *dir = strdup(path);
+	if (!dir)
+		return bd_fail(err, BD_ENOMEM, "out of memory");
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			bd_fail(err, BD_EIO, "%s: cannot create directory: %s", dir, strerror(errno));
+			free(dir);
+			return BD_EIO;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return BD_OK;
+}
+
+/* Opens the database file itself, falling back to read-only when the file
+ * or its directory cannot be written. */
+static bd_status open_db(bd_store *st, unsigned flags, bd_error *err)
+{
+	bool exists = access(st->path, F_OK) == 0;
+	if (!exists && !(flags & BD_STORE_CREATE))
+		return bd_fail(err, BD_ENOTFOUND, "%s: no such store", st->path);
+	if (!exists && make_parent_dir(st->path, err) != BD_OK)
+		return err ? err->code : BD_EIO;
+	bool want_rw = !(flags & BD_STORE_READONLY) &&
+		       (!exists || access(st->path, W_OK) == 0);
+	int oflags = want_rw ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+	st->readonly = !want_rw;
+	if (sqlite3_open_v2(st->path, &st->db, oflags, NULL) != SQLITE_OK)
+		return db_fail(st, err, "cannot open");
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 1);
+	/* A read-only directory makes WAL impossible; the store still opens for
+	 * reading if it is already in WAL mode or can be read in rollback mode. */
+	if (!st->readonly && sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(st, err, "cannot enable WAL");
+	if (exec(st, "PRAGMA foreign_keys = ON", err) != BD_OK)
+		return err ? err->code : BD_ESTORE;
+	/* A quick check that this is a database at all: reads page 1. */
+	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(st, err, "not a usable database");
+	return BD_OK;
+}
+
+bd_status bd_store_open(const char *path, unsigned flags, bd_store **out, bd_error *err)
+{
+	bd_store *st = calloc(1, sizeof *st);
+	*out = NULL;
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		return bd_fail(err, BD_ENOMEM, "out of memory");
+	}
+	bd_status s = open_db(st, flags, err);
+	if (s == BD_OK)
+		s = migrate(st, err);
+	if (s != BD_OK) {
+		bd_store_close(st);
+		return s;
+	}
+	bd_store_changed(st);
+	*out = st;
+	return BD_OK;
+}
+
+void bd_store_close(bd_store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+bool bd_store_readonly(const bd_store *st)
+{
+	return st->readonly;
+}
+
+const char *bd_store_path(const bd_store *st)
+{
+	return st->path;
+}
+
+sqlite3 *bd_store_db(bd_store *st)
+{
+	return st->db;
+}
+
+static long long single_int(bd_store *st, const char *sql, long long dflt)
+{
+	sqlite3_stmt *s;
+	long long v = dflt;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return dflt;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+long long bd_store_total(bd_store *st)
+{
+	return single_int(st, "SELECT value FROM tally WHERE name = 'incidents'", 0);
+}
+
+bool bd_store_changed(bd_store *st)
+{
+	long long v = single_int(st, "PRAGMA data_version", st->data_version);
+	bool changed = v != st->data_version;
+	st->data_version = v;
+	return changed;
+}
+
+bd_status bd_store_begin(bd_store *st, bd_error *err)
+{
+	if (st->readonly)
+		return bd_fail(err, BD_EREADONLY, "%s: store is read-only", st->path);
+	return exec(st, "BEGIN IMMEDIATE", err);
+}
+
+bd_status bd_store_commit(bd_store *st, bd_error *err)
+{
+	return exec(st, "COMMIT", err);
+}
+
+void bd_store_rollback(bd_store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int n_bits(bd_fieldset m)
+{
+	return __builtin_popcount(m);
+}
+
+
+static bd_status bind_columns(sqlite3_stmt *s, const bd_incident *inc,
+			      const bd_threat_table *t, const char *doc)
+{
+	int threat = t ? bd_threat_level_for(t, inc) : -1;
+	sqlite3_bind_text(s, 1, inc->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, inc->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, inc->force, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, inc->force_short, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, inc->supplier, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 6, inc->nation);
+	sqlite3_bind_int(s, 7, inc->kind);
+	sqlite3_bind_int(s, 8, bd_date_key(bd_incident_date(inc)));
+	sqlite3_bind_int64(s, 9, inc->affected);
+	sqlite3_bind_int(s, 10, inc->qualifier);
+	sqlite3_bind_int64(s, 11, inc->exposed);
+	sqlite3_bind_int64(s, 12, inc->not_exposed);
+	sqlite3_bind_int(s, 13, n_bits(inc->exposed));
+	sqlite3_bind_int(s, 14, bd_incident_referral_status(inc, BD_BODY_ICO));
+	sqlite3_bind_int(s, 15, bd_incident_referral_status(inc, BD_BODY_NCA));
+	sqlite3_bind_int(s, 16, threat);
+	sqlite3_bind_text(s, 17, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 18, inc->origin);
+	return BD_OK;
+}
+
+static bd_status put_children(bd_store *st, long long rowid, const bd_incident *inc,
+			      bool replace, bd_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	const char *del[] = { "DELETE FROM referral WHERE incident = ?1",
+			      "DELETE FROM incident_fts WHERE rowid = ?1" };
+	for (int i = 0; replace && i < 2; i++) {
+		if (sqlite3_prepare_v2(st->db, del[i], -1, &s, NULL) != SQLITE_OK)
+			return db_fail(st, err, "prepare");
+		sqlite3_bind_int64(s, 1, rowid);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return db_fail(st, err, "delete");
+	}
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO referral VALUES (?1, ?2, ?3, ?4, ?5)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	for (size_t i = 0; i < inc->n_referrals; i++) {
+		const bd_referral *r = &inc->referrals[i];
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, rowid);
+		sqlite3_bind_int(s, 2, r->body);
+		sqlite3_bind_int(s, 3, r->status);
+		sqlite3_bind_int(s, 4, bd_date_key(r->date));
+		if (r->amount >= 0)
+			sqlite3_bind_int64(s, 5, r->amount);
+		else
+			sqlite3_bind_null(s, 5);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_finalize(s);
+			return db_fail(st, err, "insert referral");
+		}
+	}
+	sqlite3_finalize(s);
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO incident_fts(rowid, id, title, summary, force)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	sqlite3_bind_int64(s, 1, rowid);
+	sqlite3_bind_text(s, 2, inc->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, inc->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, inc->summary, -1, SQLITE_STATIC);
+	char *force = NULL;
+	if (asprintf(&force, "%s %s %s", inc->force, inc->force_short,
+		     inc->supplier ? inc->supplier : "") < 0)
+		force = NULL;
+	sqlite3_bind_text(s, 5, force, -1, free);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? BD_OK : db_fail(st, err, "index text");
+}
+
+/* The existing row for an id: its rowid and whether its document equals doc. */
+static long long find_existing(bd_store *st, const char *id, const char *doc, bool *same)
+{
+	sqlite3_stmt *s;
+	long long rowid = 0;
+	*same = false;
+	if (sqlite3_prepare_v2(st->db, "SELECT rowid, doc FROM incident WHERE id = ?1",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		rowid = sqlite3_column_int64(s, 0);
+		const char *old = (const char *)sqlite3_column_text(s, 1);
+		*same = old && strcmp(old, doc) == 0;
+	}
+	sqlite3_finalize(s);
+	return rowid;
+}
+
+bd_status bd_store_put(bd_store *st, const bd_incident *inc, const bd_threat_table *t,
+		       int *result, bd_error *err)
+{
+	static const char insert_sql[] =
+		"INSERT INTO incident (id, title, force, force_short, supplier, nation, kind,"
+		" date_key, affected, qualifier, exposed, not_exposed, n_exposed, ico, nca,"
+		" threat, doc, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		" ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+	static const char update_sql[] =
+		"UPDATE incident SET title = ?2, force = ?3, force_short = ?4, supplier = ?5,"
+		" nation = ?6, kind = ?7, date_key = ?8, affected = ?9, qualifier = ?10,"
+		" exposed = ?11, not_exposed = ?12, n_exposed = ?13, ico = ?14, nca = ?15,"
+		" threat = ?16, doc = ?17, origin = ?18 WHERE id = ?1";
+	json_t *j = bd_incident_to_json(inc);
+	char *doc = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (!doc)
+		return bd_fail(err, BD_ENOMEM, "out of memory");
+	bool same;
+	long long rowid = find_existing(st, inc->id, doc, &same);
+	bd_status status = BD_OK;
+	if (rowid < 0) {
+		status = db_fail(st, err, "lookup");
+	} else if (same) {
+		if (result)
+			*result = BD_PUT_UNCHANGED;
+	} else {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(st->db, rowid ? update_sql : insert_sql, -1, &s, NULL) != SQLITE_OK) {
+			status = db_fail(st, err, "prepare");
+		} else {
+			bind_columns(s, inc, t, doc);
+			int rc = sqlite3_step(s);
+			sqlite3_finalize(s);
+			if (rc != SQLITE_DONE)
+				status = db_fail(st, err, rowid ? "update" : "insert");
+		}
+		bool replace = rowid != 0;
+		if (status == BD_OK && !rowid)
+			rowid = sqlite3_last_insert_rowid(st->db);
+		if (status == BD_OK)
+			status = put_children(st, rowid, inc, replace, err);
+		if (status == BD_OK && result)
+			*result = replace ? BD_PUT_UPDATED : BD_PUT_INSERTED;
+	}
+	free(doc);
+	return status;
+}
+
+bd_status bd_store_get(bd_store *st, const char *id, bd_incident *out, bd_error *err)
+{
+	sqlite3_stmt *s;
+	bd_incident_init(out);
+	if (sqlite3_prepare_v2(st->db, "SELECT doc FROM incident WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	bd_status status = BD_OK;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		status = bd_fail(err, BD_ENOTFOUND, "no incident with id \"%s\"", id);
+	} else {
+		json_error_t jerr;
+		json_t *j = json_loads((const char *)sqlite3_column_text(s, 0), 0, &jerr);
+		if (!j || bd_incident_from_json(j, "$", out, NULL, NULL) != 0)
+			status = bd_fail(err, BD_ESTORE, "%s: stored incident \"%s\" is damaged",
+					 st->path, id);
+		json_decref(j);
+	}
+	sqlite3_finalize(s);
+	return status;
+}
+
+bd_status bd_store_delete(bd_store *st, const char *id, bd_error *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "DELETE FROM incident WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "delete");
+	if (sqlite3_changes(st->db) == 0)
+		return bd_fail(err, BD_ENOTFOUND, "no incident with id \"%s\"", id);
+	return BD_OK;
+}
+
+bd_status bd_store_rederive(bd_store *st, const bd_threat_table *t, bd_error *err)
+{
+	sqlite3_stmt *s, *u;
+	if (sqlite3_prepare_v2(st->db, "SELECT id FROM incident", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	if (sqlite3_prepare_v2(st->db, "UPDATE incident SET threat = ?2 WHERE id = ?1", -1, &u, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return db_fail(st, err, "prepare");
+	}
+	bd_status status = BD_OK;
+	while (status == BD_OK && sqlite3_step(s) == SQLITE_ROW) {
+		bd_incident inc;
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		status = bd_store_get(st, id, &inc, err);
+		if (status != BD_OK)
+			break;
+		sqlite3_reset(u);
+		sqlite3_bind_text(u, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(u, 2, bd_threat_level_for(t, &inc));
+		if (sqlite3_step(u) != SQLITE_DONE)
+			status = db_fail(st, err, "update");
+		bd_incident_free(&inc);
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(u);
+	return status;
+}

@@ -1,0 +1,59 @@
+/*
+ * store — the SQLite store of incidents.
+ *
+ * One file, WAL mode, foreign keys on, every statement prepared with bound
+ * parameters, migrations by PRAGMA user_version. Each incident is kept as
+ * its canonical native JSON (the truth) plus columns derived from it for
+ * sorting and filtering, each with an index, so that a screen is one
+ * windowed query. A read-only file still opens, for viewing.
+ */
+#ifndef BD_STORE_H
+#define BD_STORE_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "model.h"
+#include "threat.h"
+
+typedef struct bd_store bd_store;
+
+enum {
+	BD_STORE_CREATE = 1 << 0,       /* create the file (and its directory) if missing */
+	BD_STORE_READONLY = 1 << 1,     /* never write */
+};
+
+#define BD_STORE_VERSION 2
+
+bd_status bd_store_open(const char *path, unsigned flags, bd_store **out, bd_error *err);
+void bd_store_close(bd_store *st);
+bool bd_store_readonly(const bd_store *st);
+const char *bd_store_path(const bd_store *st);
+/* Incidents in the store, from a maintained tally (no table scan). */
+long long bd_store_total(bd_store *st);
+/* True once each time another connection has changed the store since the
+ * last call (PRAGMA data_version). */
+bool bd_store_changed(bd_store *st);
+
+/* Writes go inside one transaction: a failed import leaves the store exactly
+ * as it was. begin takes the write lock at once (BEGIN IMMEDIATE). */
+bd_status bd_store_begin(bd_store *st, bd_error *err);
+bd_status bd_store_commit(bd_store *st, bd_error *err);
+void bd_store_rollback(bd_store *st);
+
+enum bd_put_result { BD_PUT_INSERTED, BD_PUT_UPDATED, BD_PUT_UNCHANGED };
+/* Insert or update (by id). The threat level column is derived from the
+ * table t (may be NULL: unknown). *result may be NULL. */
+bd_status bd_store_put(bd_store *st, const bd_incident *inc, const bd_threat_table *t,
+		       int *result, bd_error *err);
+/* Fills out (caller frees with bd_incident_free). BD_ENOTFOUND if absent. */
+bd_status bd_store_get(bd_store *st, const char *id, bd_incident *out, bd_error *err);
+bd_status bd_store_delete(bd_store *st, const char *id, bd_error *err);
+/* Recompute the derived threat column of every incident (after the threat
+ * table changed). */
+bd_status bd_store_rederive(bd_store *st, const bd_threat_table *t, bd_error *err);
+
+/* For query.c: the open database handle. */
+struct sqlite3 *bd_store_db(bd_store *st);
+
+#endif

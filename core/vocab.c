@@ -1,0 +1,121 @@
+#include "vocab.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define VOCAB(var, what_, ...)                                         \
+	static const bd_vocab_entry var##_entries[] = { __VA_ARGS__ }; \
+	const bd_vocab var = { what_, var##_entries,                   \
+		sizeof var##_entries / sizeof var##_entries[0] }
+
+VOCAB(bd_nations, "nation",
+	{ "england", "England", NULL, NULL },
+	{ "wales", "Wales", NULL, NULL },
+	{ "scotland", "Scotland", NULL, NULL },
+	{ "northern-ireland", "Northern Ireland", NULL, NULL },
+	{ "outside-uk", "Outside the UK", NULL, NULL });
+
+VOCAB(bd_kinds, "kind",
+	{ "supplier-compromise", "supplier compromise", NULL, NULL },
+	{ "accidental-disclosure", "accidental disclosure", NULL, NULL },
+	{ "theft", "theft", NULL, NULL },
+	{ "loss", "loss", NULL, NULL },
+	{ "insider-misuse", "insider misuse", NULL, NULL },
+	{ "cyber-attack", "cyber attack", NULL, NULL },
+	{ "other", "other", NULL, NULL });
+
+VOCAB(bd_qualifiers, "qualifier",
+	{ "exact", "exactly", NULL, NULL },
+	{ "approx", "about", NULL, NULL },
+	{ "at-least", "at least", NULL, NULL },
+	{ "up-to", "up to", NULL, NULL },
+	{ "unknown", "unknown", NULL, NULL });
+
+VOCAB(bd_who, "affected group",
+	{ "officers", "officers", NULL, NULL },
+	{ "staff", "staff", NULL, NULL },
+	{ "victims", "victims", NULL, NULL },
+	{ "witnesses", "witnesses", NULL, NULL },
+	{ "suspects", "suspects", NULL, NULL },
+	{ "public", "public", NULL, NULL });
+
+/* Glyphs are single-column letters so the field strip reads in any font and
+ * in black and white; the ASCII fallback is the same letter. */
+VOCAB(bd_fields, "field",
+	{ "name", "name", "N", "N" },
+	{ "initial", "initial", "i", "i" },
+	{ "surname", "surname", "S", "S" },
+	{ "rank", "rank or grade", "R", "R" },
+	{ "role", "role", "r", "r" },
+	{ "photo", "photo", "P", "P" },
+	{ "id-number", "ID number", "#", "#" },
+	{ "pay-number", "pay number", "$", "$" },
+	{ "vetting-level", "vetting level", "V", "V" },
+	{ "unit", "unit", "U", "U" },
+	{ "location", "location", "L", "L" },
+	{ "home-address", "home address", "H", "H" },
+	{ "phone", "phone", "T", "T" },
+	{ "email", "e-mail", "@", "@" },
+	{ "financial", "financial", "F", "F" },
+	{ "date-of-birth", "date of birth", "D", "D" },
+	{ "gender", "gender", "g", "g" },
+	{ "victim-details", "victim details", "v", "v" },
+	{ "crime-details", "crime details", "c", "c" },
+	{ "video", "video", "W", "W" },
+	{ "evidence", "evidence", "E", "E" },
+	{ "personal-unspecified", "personal, unspecified", "p", "p" });
+
+VOCAB(bd_bodies, "referral body",
+	{ "ico", "ICO", NULL, NULL },
+	{ "nca", "NCA", NULL, NULL },
+	{ "iopc", "IOPC", NULL, NULL },
+	{ "other", "other", NULL, NULL });
+
+VOCAB(bd_ref_statuses, "referral status",
+	{ "referred", "referred", NULL, NULL },
+	{ "investigating", "investigating", NULL, NULL },
+	{ "reprimand", "reprimand", NULL, NULL },
+	{ "fine", "fine", NULL, NULL },
+	{ "closed", "closed", NULL, NULL });
+
+VOCAB(bd_levels, "threat level",
+	{ "low", "LOW", NULL, NULL },
+	{ "moderate", "MODERATE", NULL, NULL },
+	{ "substantial", "SUBSTANTIAL", NULL, NULL },
+	{ "severe", "SEVERE", NULL, NULL },
+	{ "critical", "CRITICAL", NULL, NULL });
+
+VOCAB(bd_scopes, "threat scope",
+	{ "uk", "UK", NULL, NULL },
+	{ "northern-ireland", "Northern Ireland", NULL, NULL });
+
+VOCAB(bd_origins, "origin",
+	{ "native", "native", NULL, NULL },
+	{ "veris", "VERIS", NULL, NULL });
+
+int bd_vocab_find(const bd_vocab *v, const char *name)
+{
+	for (size_t i = 0; i < v->count; i++)
+		if (strcmp(v->entries[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int bd_vocab_match(const bd_vocab *v, const char *text)
+{
+	for (size_t i = 0; i < v->count; i++)
+		if (strcasecmp(v->entries[i].name, text) == 0 ||
+		    strcasecmp(v->entries[i].label, text) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *bd_vocab_name(const bd_vocab *v, int i)
+{
+	return i >= 0 && (size_t)i < v->count ? v->entries[i].name : "?";
+}
+
+const char *bd_vocab_label(const bd_vocab *v, int i)
+{
+	return i >= 0 && (size_t)i < v->count ? v->entries[i].label : "?";
+}

@@ -1,0 +1,39 @@
+# Shell helpers for CLI and terminal tests; they print TAP lines.
+# Every test gets a private HOME, store and TZ so nothing leaks between runs.
+set -u
+BD=${BD_BIN:?run through tests/run.sh}
+TOP=${BD_TOP:?}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 NO_COLOR=
+unset BREACHDASH_DB XDG_DATA_HOME XDG_CONFIG_HOME BREACHDASH_DATA
+mkdir -p "$HOME"
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+# check DESC EXPECTED-STATUS CMD... : runs CMD, output in $T/out and $T/err
+check() {
+	desc=$1; want=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$desc"; else
+		not_ok "$desc" "exit status $got, expected $want" "$(head -5 "$T/err")"; fi
+}
+
+# contains DESC FILE TEXT : FILE has a line containing TEXT (fixed string)
+contains() {
+	if grep -qF -- "$3" "$2"; then ok "$1"; else
+		not_ok "$1" "no line with: $3" "$(head -5 "$2")"; fi
+}
+
+lacks() {
+	if grep -qF -- "$3" "$2"; then not_ok "$1" "unexpected line with: $3"; else ok "$1"; fi
+}
+
+# same DESC FILE1 FILE2 : identical files
+same() {
+	if cmp -s "$2" "$3"; then ok "$1"; else
+		not_ok "$1" "$(diff "$2" "$3" | head -10)"; fi
+}

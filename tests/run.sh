@@ -1,0 +1,48 @@
+#!/bin/sh
+# Runs every test — cmocka unit tests, CLI tests, terminal tests — and ends
+# with one line "N passed, N failed". Each test program speaks TAP ("ok" /
+# "not ok" lines); a program that crashes or prints no result counts as a
+# failure, so a run that tested nothing cannot pass.
+BUILD=${BUILD:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+export BD_TOP="$top" BD_BIN="$top/$BUILD/breachdash" BD_BUILD="$top/$BUILD"
+pass=0
+fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+run_one() {
+	name=$1; shift
+	"$@" >"$log" 2>&1
+	status=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "not ok - $name exited with status $status" >>"$log"
+	fi
+	if [ $((p + f)) -eq 0 ]; then
+		f=1
+		echo "not ok - $name reported no results" >>"$log"
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$f" -gt 0 ]; then
+		echo "FAIL $name ($p passed, $f failed)"
+		grep -v '^ok ' "$log" | sed 's/^/    /' | head -60
+	else
+		echo "ok   $name ($p)"
+	fi
+}
+
+for t in "$top/$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	CMOCKA_MESSAGE_OUTPUT=TAP run_one "unit/$(basename "$t")" "$t"
+done
+for t in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
+	[ -f "$t" ] || continue
+	case $t in */tui/*) command -v tmux >/dev/null 2>&1 || { echo "skip $t: no tmux"; continue; } ;; esac
+	run_one "$(basename "$(dirname "$t")")/$(basename "$t")" sh "$t"
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -1,0 +1,578 @@
+#include "cli.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "compare.h"
+#include "dataset.h"
+#include "import.h"
+#include "native.h"
+#include "paths.h"
+#include "query.h"
+#include "render.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("breachdash: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_open(const bd_options *o, bd_dataset *ds, bool write)
+{
+	char *path = bd_default_db_path(o->db);
+	if (!path) {
+		cli_error("no store: give --db PATH or set BREACHDASH_DB or HOME");
+		return 1;
+	}
+	bd_diags diags = { 0 };
+	bd_error err = { 0 };
+	bd_status s = bd_dataset_open(ds, path, BD_STORE_CREATE, &diags, &err);
+	bd_diags_print(&diags, stderr);
+	bd_diags_free(&diags);
+	free(path);
+	if (s != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		return bd_status_exit(s);
+	}
+	if (write && bd_store_readonly(ds->store)) {
+		cli_error("%s: store is read-only", bd_store_path(ds->store));
+		bd_dataset_close(ds);
+		return 1;
+	}
+	return 0;
+}
+
+/* Parses options for a subcommand. `spec` lists long options; the other
+ * arguments are gathered into args (caller frees the array). Returns 0, -1
+ * after printing --help, or 2 after a usage error. */
+typedef struct opt_spec {
+	const char *name;
+	const char **value;     /* NULL: a flag */
+	bool *flag;
+} opt_spec;
+
+static int parse_opts(int argc, char **argv, const opt_spec *spec, const char *usage,
+		      char ***args, int *nargs)
+{
+	*args = calloc((size_t)argc + 1, sizeof **args);
+	*nargs = 0;
+	bool only_args = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_args || a[0] != '-' || a[1] != '-' || !a[2]) {
+			if (!only_args && !strcmp(a, "--")) {
+				only_args = true;
+				continue;
+			}
+			if (!only_args && !strcmp(a, "-h")) {
+				fputs(usage, stdout);
+				return -1;
+			}
+			(*args)[(*nargs)++] = argv[i];
+			continue;
+		}
+		if (!strcmp(a, "--help")) {
+			fputs(usage, stdout);
+			return -1;
+		}
+		size_t len = strcspn(a + 2, "=");
+		const opt_spec *s = spec;
+		for (; s->name; s++)
+			if (strlen(s->name) == len && !strncmp(a + 2, s->name, len))
+				break;
+		if (!s->name) {
+			fprintf(stderr, "breachdash %s: unknown option '%s'\n%s", argv[0], a, usage);
+			return 2;
+		}
+		if (s->flag)
+			*s->flag = true;
+		else if (a[2 + len] == '=')
+			*s->value = a + 3 + len;
+		else if (i + 1 < argc)
+			*s->value = argv[++i];
+		else {
+			fprintf(stderr, "breachdash %s: %s needs a value\n%s", argv[0], a, usage);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static bool format_is(const char *fmt, const char *name)
+{
+	return fmt && !strcmp(fmt, name);
+}
+
+static int bad_format(const char *cmd, const char *fmt, const char *allowed)
+{
+	cli_error("%s: unknown format '%s' (use %s)", cmd, fmt, allowed);
+	return 2;
+}
+
+static int make_query(bd_query *q, bd_filter **f, const char *filter, const char *sort, bool desc)
+{
+	bd_error err = { 0 };
+	q->filter = NULL;
+	q->sort = BD_SORT_DATE;
+	q->desc = desc;
+	if (sort && (q->sort = bd_vocab_find(&bd_sort_keys, sort)) < 0) {
+		cli_error("unknown sort key '%s' (date, force, kind, affected, fields, ico, nca, threat, id, origin)", sort);
+		return 2;
+	}
+	if (bd_filter_parse(filter, f, &err) != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		return 2;
+	}
+	q->filter = *f;
+	return 0;
+}
+
+typedef void (*row_fn)(FILE *out, const bd_row *r, void *ctx);
+
+/* Every row of the query, a window at a time, never the whole table. */
+static int each_row(bd_dataset *ds, const bd_query *q, row_fn fn, void *ctx)
+{
+	enum { CHUNK = 512 };
+	bd_error err = { 0 };
+	for (long long off = 0;; off += CHUNK) {
+		bd_rowset rs;
+		if (bd_query_window(ds->store, q, off, CHUNK, &rs, &err) != BD_OK) {
+			cli_error("%s", bd_error_text(&err));
+			bd_error_clear(&err);
+			return 1;
+		}
+		for (int i = 0; i < rs.n; i++)
+			fn(stdout, &rs.v[i], ctx);
+		int n = rs.n;
+		bd_rowset_free(&rs);
+		if (n < CHUNK)
+			return 0;
+	}
+}
+
+static void row_table(FILE *out, const bd_row *r, void *ctx) { bd_render_table_row(out, r, ctx); }
+static void row_tsv(FILE *out, const bd_row *r, void *ctx) { (void)ctx; bd_render_tsv_row(out, r); }
+static void row_csv(FILE *out, const bd_row *r, void *ctx) { (void)ctx; bd_render_csv_row(out, r); }
+static void row_md(FILE *out, const bd_row *r, void *ctx) { (void)ctx; bd_render_md_row(out, r); }
+
+typedef struct json_ctx {
+	bd_dataset *ds;
+	bool full;              /* native documents rather than list objects */
+	int n;
+	int failed;
+} json_ctx;
+
+static void row_json(FILE *out, const bd_row *r, void *ctx)
+{
+	json_ctx *c = ctx;
+	bd_incident inc;
+	if (bd_store_get(c->ds->store, r->id, &inc, NULL) != BD_OK) {
+		c->failed++;
+		return;
+	}
+	json_t *j = c->full ? bd_incident_to_json(&inc) : bd_render_list_json(&inc, &c->ds->threats);
+	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII) : NULL;
+	if (text) {
+		/* indent the object one level inside the enclosing array */
+		fputs(c->n++ ? ",\n" : "\n", out);
+		fputs(c->full ? "    " : "  ", out);
+		for (const char *p = text; *p; p++) {
+			fputc(*p, out);
+			if (*p == '\n')
+				fputs(c->full ? "    " : "  ", out);
+		}
+	}
+	free(text);
+	json_decref(j);
+	bd_incident_free(&inc);
+}
+
+int cli_list(const bd_options *o, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: breachdash list [--sort KEY] [--reverse] [--filter EXPR] [--format table|tsv|json]\n"
+		"  sort keys: date, force, kind, affected, fields, ico, nca, threat, id, origin\n"
+		"  filter language:\n";
+	const char *sort = NULL, *filter = NULL, *format = "table";
+	bool reverse = false;
+	opt_spec spec[] = { { "sort", &sort, NULL }, { "filter", &filter, NULL },
+			    { "format", &format, NULL }, { "reverse", NULL, &reverse }, { 0 } };
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (rc < 0)
+		fputs(bd_filter_help, stdout);
+	if (!rc && nargs > 0) {
+		cli_error("list: unexpected argument '%s'", args[0]);
+		rc = 2;
+	}
+	free(args);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (!format_is(format, "table") && !format_is(format, "tsv") && !format_is(format, "json"))
+		return bad_format("list", format, "table, tsv or json");
+	bd_query q;
+	bd_filter *f = NULL;
+	if ((rc = make_query(&q, &f, filter, sort, reverse)))
+		return rc;
+	bd_dataset ds;
+	if ((rc = cli_open(o, &ds, false))) {
+		bd_filter_free(f);
+		return rc;
+	}
+	bd_render_opts ro = { .ascii = o->ascii };
+	if (format_is(format, "table")) {
+		bd_render_table_header(stdout, &ro);
+		rc = each_row(&ds, &q, row_table, &ro);
+	} else if (format_is(format, "tsv")) {
+		bd_render_tsv_header(stdout);
+		rc = each_row(&ds, &q, row_tsv, NULL);
+	} else {
+		json_ctx c = { &ds, false, 0, 0 };
+		fputs("[", stdout);
+		rc = each_row(&ds, &q, row_json, &c);
+		fputs(c.n ? "\n]\n" : "]\n", stdout);
+		rc = rc ? rc : c.failed ? 1 : 0;
+	}
+	bd_filter_free(f);
+	bd_dataset_close(&ds);
+	return rc;
+}
+
+int cli_show(const bd_options *o, int argc, char **argv)
+{
+	static const char usage[] = "usage: breachdash show ID [--format text|md|json]\n";
+	const char *format = "text";
+	opt_spec spec[] = { { "format", &format, NULL }, { 0 } };
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (!rc && nargs != 1) {
+		fputs(usage, stderr);
+		rc = 2;
+	}
+	const char *id = nargs > 0 ? args[0] : NULL;
+	free(args);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (!format_is(format, "text") && !format_is(format, "md") && !format_is(format, "json"))
+		return bad_format("show", format, "text, md or json");
+	bd_dataset ds;
+	if ((rc = cli_open(o, &ds, false)))
+		return rc;
+	bd_incident inc;
+	bd_error err = { 0 };
+	bd_status s = bd_store_get(ds.store, id, &inc, &err);
+	if (s != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		bd_dataset_close(&ds);
+		return bd_status_exit(s);
+	}
+	bd_render_opts ro = { .ascii = o->ascii, .width = 80 };
+	if (format_is(format, "text")) {
+		bd_render_show_text(stdout, &inc, &ds.threats, &ro);
+	} else if (format_is(format, "md")) {
+		bd_render_show_md(stdout, &inc, &ds.threats, &ro);
+	} else {
+		json_t *j = bd_incident_to_json(&inc);
+		json_dumpf(j, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+		fputc('\n', stdout);
+		json_decref(j);
+	}
+	bd_incident_free(&inc);
+	bd_dataset_close(&ds);
+	return 0;
+}
+
+int cli_export(const bd_options *o, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: breachdash export [--format json|csv|md] [--filter EXPR] [--sort KEY] [--reverse]\n"
+		"  json is the native format (data/SCHEMA.md): export, import, export gives the same file\n";
+	const char *format = "json", *filter = NULL, *sort = "id";
+	bool reverse = false;
+	opt_spec spec[] = { { "format", &format, NULL }, { "filter", &filter, NULL },
+			    { "sort", &sort, NULL }, { "reverse", NULL, &reverse }, { 0 } };
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (!rc && nargs > 0) {
+		cli_error("export: unexpected argument '%s'", args[0]);
+		rc = 2;
+	}
+	free(args);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (!format_is(format, "json") && !format_is(format, "csv") && !format_is(format, "md"))
+		return bad_format("export", format, "json, csv or md");
+	bd_query q;
+	bd_filter *f = NULL;
+	if ((rc = make_query(&q, &f, filter, sort, reverse)))
+		return rc;
+	bd_dataset ds;
+	if ((rc = cli_open(o, &ds, false))) {
+		bd_filter_free(f);
+		return rc;
+	}
+	if (format_is(format, "json")) {
+		json_ctx c = { &ds, true, 0, 0 };
+		fputs("{\n  \"schema\": \"" BD_SCHEMA_NAME "\",\n  \"incidents\": [", stdout);
+		rc = each_row(&ds, &q, row_json, &c);
+		fputs(c.n ? "\n  ]\n}\n" : "]\n}\n", stdout);
+		rc = rc ? rc : c.failed ? 1 : 0;
+	} else if (format_is(format, "csv")) {
+		bd_render_csv_header(stdout);
+		rc = each_row(&ds, &q, row_csv, NULL);
+	} else {
+		bd_render_md_header(stdout);
+		rc = each_row(&ds, &q, row_md, NULL);
+	}
+	bd_filter_free(f);
+	bd_dataset_close(&ds);
+	return rc;
+}
+
+/* Expands directories into the files under them (sorted, recursively),
+ * so `import DIR` reads a whole tree. Caller frees the list and strings. */
+static void collect(const char *path, char ***files, int *n, int *cap)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		struct dirent **ents;
+		int k = scandir(path, &ents, NULL, alphasort);
+		for (int i = 0; i < k; i++) {
+			const char *name = ents[i]->d_name;
+			size_t len = strlen(name);
+			bool json = (len > 5 && !strcasecmp(name + len - 5, ".json")) ||
+				    (len > 6 && !strcasecmp(name + len - 6, ".jsonl"));
+			char *child = NULL;
+			if (name[0] != '.' && asprintf(&child, "%s/%s", path, name) >= 0) {
+				struct stat cs;
+				if (stat(child, &cs) == 0 && (S_ISDIR(cs.st_mode) || json))
+					collect(child, files, n, cap);
+			}
+			free(child);
+			free(ents[i]);
+		}
+		free(ents);
+		return;
+	}
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*files = realloc(*files, (size_t)*cap * sizeof **files);
+	}
+	(*files)[(*n)++] = strdup(path);
+}
+
+static void free_files(char **files, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+}
+
+int cli_import(const bd_options *o, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: breachdash import FILE|DIR ... [--format native|veris]\n"
+		"  Imports in one transaction: every file lands, or (on any problem) none does.\n";
+	const char *format = "auto";
+	opt_spec spec[] = { { "format", &format, NULL }, { 0 } };
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (!rc && nargs == 0) {
+		fputs(usage, stderr);
+		rc = 2;
+	}
+	if (!rc && !format_is(format, "auto") && !format_is(format, "native"))
+		rc = bad_format("import", format, "native");
+	if (rc) {
+		free(args);
+		return rc < 0 ? 0 : rc;
+	}
+	char **files = NULL;
+	int n = 0, cap = 0;
+	for (int i = 0; i < nargs; i++)
+		collect(args[i], &files, &n, &cap);
+	free(args);
+	bd_dataset ds;
+	if ((rc = cli_open(o, &ds, true))) {
+		free_files(files, n);
+		return rc;
+	}
+	bd_diags diags = { 0 };
+	bd_error err = { 0 };
+	bd_sink counts = { 0 };
+	bd_status s = bd_dataset_import(&ds, files, n, &counts, &diags, &err);
+	bd_diags_print(&diags, stderr);
+	if (s != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		rc = bd_status_exit(s);
+	} else {
+		printf("%ld incident%s read from %d file%s: %ld new, %ld updated, %ld unchanged\n",
+		       counts.read, counts.read == 1 ? "" : "s", n, n == 1 ? "" : "s",
+		       counts.inserted, counts.updated, counts.unchanged);
+	}
+	bd_error_clear(&err);
+	bd_diags_free(&diags);
+	bd_dataset_close(&ds);
+	free_files(files, n);
+	return rc;
+}
+
+int cli_validate(const bd_options *o, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: breachdash validate FILE ...\n"
+		"  Checks files against data/SCHEMA.md and prints every problem as\n"
+		"  FILE:LINE:COL: JSON-PATH: message. Changes nothing.\n";
+	opt_spec spec[] = { { 0 } };
+	(void)o;
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (!rc && nargs == 0) {
+		fputs(usage, stderr);
+		rc = 2;
+	}
+	if (rc) {
+		free(args);
+		return rc < 0 ? 0 : rc;
+	}
+	int problems = 0;
+	for (int i = 0; i < nargs; i++) {
+		bd_diags diags = { 0 };
+		problems += bd_import_native(args[i], NULL, &diags);
+		bd_diags_print(&diags, stderr);
+		bd_diags_free(&diags);
+	}
+	if (problems)
+		cli_error("%d problem%s found", problems, problems == 1 ? "" : "s");
+	else
+		printf("%d file%s valid\n", nargs, nargs == 1 ? "" : "s");
+	free(args);
+	return problems ? 1 : 0;
+}
+
+/* Loads the incidents named by ids; prints the first one missing. */
+static int load_incidents(bd_dataset *ds, char **ids, int n, bd_incident *out)
+{
+	for (int i = 0; i < n; i++) {
+		bd_error err = { 0 };
+		bd_status s = bd_store_get(ds->store, ids[i], &out[i], &err);
+		if (s != BD_OK) {
+			cli_error("%s", bd_error_text(&err));
+			bd_error_clear(&err);
+			for (int k = 0; k < i; k++)
+				bd_incident_free(&out[k]);
+			return bd_status_exit(s);
+		}
+	}
+	return 0;
+}
+
+static void compare_text(const bd_comparison *c, bool ascii)
+{
+	enum { LABEL = 20, CELL = 24 };
+	printf("%-*s", LABEL + 2, "");
+	for (int i = 0; i < c->n; i++)
+		printf("%-*.*s  ", CELL, CELL, c->heads[i] ? c->heads[i] : "");
+	putchar('\n');
+	for (size_t r = 0; r < c->n_rows; r++) {
+		const bd_cmp_row *row = &c->rows[r];
+		if (row->kind == BD_CMP_SECTION) {
+			printf("%s%s\n", r ? "\n" : "", row->label);
+			continue;
+		}
+		printf("%c %-*s", row->differs ? '*' : ' ', LABEL, row->label);
+		for (int i = 0; i < c->n; i++) {
+			bd_render_cell(stdout, row->cells[i], CELL, ascii);
+			fputs("  ", stdout);
+		}
+		putchar('\n');
+	}
+	puts("\n* the incidents differ on this row");
+}
+
+static void compare_md(const bd_comparison *c)
+{
+	fputs("| |", stdout);
+	for (int i = 0; i < c->n; i++) {
+		fputc(' ', stdout);
+		bd_render_md_text(stdout, c->heads[i]);
+		fputs(" |", stdout);
+	}
+	fputs("\n|---|", stdout);
+	for (int i = 0; i < c->n; i++)
+		fputs("---|", stdout);
+	fputc('\n', stdout);
+	for (size_t r = 0; r < c->n_rows; r++) {
+		const bd_cmp_row *row = &c->rows[r];
+		if (row->kind == BD_CMP_SECTION) {
+			printf("| **%s** |", row->label);
+			for (int i = 0; i < c->n; i++)
+				fputs(" |", stdout);
+			fputc('\n', stdout);
+			continue;
+		}
+		printf("| %s |", row->label);
+		for (int i = 0; i < c->n; i++) {
+			fputs(row->differs ? " **" : " ", stdout);
+			bd_render_md_text(stdout, row->cells[i]);
+			fputs(row->differs ? "** |" : " |", stdout);
+		}
+		fputc('\n', stdout);
+	}
+}
+
+int cli_compare(const bd_options *o, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: breachdash compare ID ID [ID ID] [--format text|md]\n"
+		"  Side by side, row by row; rows that differ are marked.\n";
+	const char *format = "text";
+	opt_spec spec[] = { { "format", &format, NULL }, { 0 } };
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (!rc && (nargs < 2 || nargs > BD_COMPARE_MAX)) {
+		fputs(usage, stderr);
+		rc = 2;
+	}
+	if (!rc && !format_is(format, "text") && !format_is(format, "md"))
+		rc = bad_format("compare", format, "text or md");
+	bd_dataset ds;
+	if (!rc)
+		rc = cli_open(o, &ds, false);
+	if (rc) {
+		free(args);
+		return rc < 0 ? 0 : rc;
+	}
+	bd_incident incs[BD_COMPARE_MAX];
+	rc = load_incidents(&ds, args, nargs, incs);
+	if (!rc) {
+		const bd_incident *ptrs[BD_COMPARE_MAX];
+		for (int i = 0; i < nargs; i++)
+			ptrs[i] = &incs[i];
+		bd_comparison c;
+		bd_compare_build(ptrs, nargs, &ds.threats, o->ascii, &c);
+		if (format_is(format, "md"))
+			compare_md(&c);
+		else
+			compare_text(&c, o->ascii);
+		bd_comparison_free(&c);
+		for (int i = 0; i < nargs; i++)
+			bd_incident_free(&incs[i]);
+	}
+	bd_dataset_close(&ds);
+	free(args);
+	return rc;
+}

@@ -1,0 +1,89 @@
+/*
+ * breachdash — a terminal dashboard of UK police data breaches.
+ *
+ * main parses the global options and hands over to a subcommand (cli.c) or
+ * to the dashboard (ui.c).
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ui.h"
+
+static const char usage_text[] =
+	"usage: breachdash [--db PATH] [--no-color] [--ascii] [--mouse] [COMMAND]\n"
+	"\n"
+	"With no command, open the dashboard.\n"
+	"\n"
+	"commands:\n"
+	"  list     [--sort KEY] [--reverse] [--filter EXPR] [--format table|tsv|json]\n"
+	"  show     ID [--format text|md|json]\n"
+	"  compare  ID ID [ID ID] [--format text|md]\n"
+	"  import   FILE|DIR ... [--format native|veris]\n"
+	"  export   [--format json|csv|md] [--filter EXPR] [--sort KEY]\n"
+	"  validate FILE ...\n"
+
+	"\n"
+	"options:\n"
+	"  --db PATH    the store (default $BREACHDASH_DB, else\n"
+	"               ${XDG_DATA_HOME:-~/.local/share}/breachdash/incidents.db)\n"
+	"  --no-color   no colour (also when NO_COLOR is set)\n"
+	"  --ascii      draw with ASCII only (automatic when the locale is not UTF-8)\n"
+	"  --mouse      let the mouse select rows\n"
+	"  --help, --version\n"
+	"\n"
+	"Run 'breachdash COMMAND --help' for a command's options.\n"
+	"Exit status: 0 success, 1 bad data or not found, 2 bad usage.\n";
+
+static const struct command {
+	const char *name;
+	int (*run)(const bd_options *, int, char **);
+} commands[] = {
+	{ "list", cli_list }, { "show", cli_show }, { "compare", cli_compare },
+	{ "import", cli_import }, { "export", cli_export }, { "validate", cli_validate },
+};
+
+int main(int argc, char **argv)
+{
+	bd_options o = { 0 };
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	o.utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	o.no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--db") && i + 1 < argc)
+			o.db = argv[++i];
+		else if (!strncmp(a, "--db=", 5))
+			o.db = a + 5;
+		else if (!strcmp(a, "--no-color") || !strcmp(a, "--no-colour"))
+			o.no_color = true;
+		else if (!strcmp(a, "--ascii"))
+			o.ascii = true;
+		else if (!strcmp(a, "--mouse"))
+			o.mouse = true;
+		else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage_text, stdout);
+			return 0;
+		} else if (!strcmp(a, "--version")) {
+			printf("breachdash %s\n", BD_VERSION);
+			return 0;
+		} else {
+			fprintf(stderr, "breachdash: unknown option '%s'\n%s", a, usage_text);
+			return 2;
+		}
+	}
+	if (!o.utf8)
+		o.ascii = true;
+	if (i == argc)
+		return ui_run(&o);
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+		if (!strcmp(argv[i], commands[c].name))
+			return commands[c].run(&o, argc - i, argv + i);
+	fprintf(stderr, "breachdash: unknown command '%s'\n%s", argv[i], usage_text);
+	return 2;
+}
