@@ -16,7 +16,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
            -DBD_VERSION='"$(VERSION)"' -DBD_DATADIR='"$(DATADIR)"' \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CORE_LIBS = $(shell pkg-config --libs sqlite3 jansson 2>/dev/null) -lm
-TUI_LIBS  = $(shell pkg-config --libs ncursesw panelw 2>/dev/null || echo -lpanelw -lncursesw)
+TUI_LIBS  = $(shell pkg-config --libs panelw ncursesw 2>/dev/null || echo -lpanelw -lncursesw)
 LDLIBS_ALL = $(TUI_LIBS) $(CORE_LIBS)
 
 # BUILD separates the plain build from the sanitizer build (make check).
@@ -44,7 +44,7 @@ DEPS_DEB = build-essential pkg-config libncurses-dev libsqlite3-dev libjansson-d
 all: breachdash
 
 breachdash: $(BUILD)/breachdash
-	$(Q)cp $< $@
+	$(Q)cp $< $@.new && mv -f $@.new $@
 
 $(BUILD)/breachdash: $(TUI_OBJ) $(BUILD)/libbdcore.a
 	@echo "  LD      $@"

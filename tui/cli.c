@@ -482,7 +482,7 @@ static int load_incidents(bd_dataset *ds, char **ids, int n, bd_incident *out)
 
 static void compare_text(const bd_comparison *c, bool ascii)
 {
-	enum { LABEL = 20, CELL = 24 };
+	enum { LABEL = 22, CELL = 24 };   /* "personal, unspecified" and a space */
 	printf("%-*s", LABEL + 2, "");
 	for (int i = 0; i < c->n; i++)
 		printf("%-*.*s  ", CELL, CELL, c->heads[i] ? c->heads[i] : "");
@@ -493,7 +493,9 @@ static void compare_text(const bd_comparison *c, bool ascii)
 			printf("%s%s\n", r ? "\n" : "", row->label);
 			continue;
 		}
-		printf("%c %-*s", row->differs ? '*' : ' ', LABEL, row->label);
+		printf("%c ", row->differs ? '*' : ' ');
+		bd_render_cell(stdout, row->label, LABEL - 1, ascii);
+		putchar(' ');
 		for (int i = 0; i < c->n; i++) {
 			bd_render_cell(stdout, row->cells[i], CELL, ascii);
 			fputs("  ", stdout);

@@ -1,0 +1,198 @@
+#include "columns.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render.h"
+#include "text.h"
+#include "vocab.h"
+
+static const char *const col_titles[COL_COUNT] = {
+	"", "DATE", "FORCE", "KIND", "AFFECTED", "", "EXPOSED", "ICO", "NCA", "THREAT", "TITLE"
+};
+static const int col_sort[COL_COUNT] = {
+	-1, BD_SORT_DATE, BD_SORT_FORCE, BD_SORT_KIND, BD_SORT_AFFECTED, -1, BD_SORT_FIELDS,
+	BD_SORT_ICO, BD_SORT_NCA, BD_SORT_THREAT, -1
+};
+
+const char *kind_short(int kind)
+{
+	static const char *const k[] = { "supplier", "disclosure", "theft", "loss",
+					  "insider", "cyber", "other" };
+	return kind >= 0 && kind <= BD_KIND_OTHER ? k[kind] : "?";
+}
+
+const char *status_short(int status)
+{
+	static const char *const s[] = { "ref", "inv", "repr", "fine", "closd" };
+	return status >= 0 && status <= BD_REF_CLOSED ? s[status] : "-";
+}
+
+const char *level_short(int level)
+{
+	static const char *const s[] = { "low", "moder", "subst", "SEVERE", "CRITIC" };
+	return level >= 0 && level <= BD_LEVEL_CRITICAL ? s[level] : "-";
+}
+
+static void add(layout *l, int id, int width)
+{
+	l->cols[l->n].id = id;
+	l->cols[l->n].width = width;
+	l->n++;
+}
+
+void layout_for(layout *l, int width)
+{
+	memset(l, 0, sizeof *l);
+	l->wide_fields = width >= 120;
+	bool wide = width >= 100;
+	add(l, COL_MARK, 1);
+	add(l, COL_DATE, 10);
+	add(l, COL_FORCE, wide ? 16 : 12);
+	add(l, COL_KIND, 10);
+	add(l, COL_AFFECTED, 8);
+	add(l, COL_BAR, wide ? 10 : 6);
+	add(l, COL_FIELDS, l->wide_fields ? (int)bd_fields.count : 8);
+	add(l, COL_ICO, 5);
+	add(l, COL_NCA, 5);
+	add(l, COL_THREAT, 6);
+	if (wide)
+		add(l, COL_TITLE, 0);
+}
+
+static int col_width(const layout *l, int i, int x, int total)
+{
+	int w = l->cols[i].width;
+	return w ? w : total - x;
+}
+
+void columns_header(WINDOW *w, int y, const layout *l, int sort, bool desc)
+{
+	int x = 0;
+	term_fill(w, y, 0, COLS, R_COLHEAD);
+	for (int i = 0; i < l->n && x < COLS; i++) {
+		int id = l->cols[i].id, cw = col_width(l, i, x, COLS);
+		char buf[64];
+		bool sorted = col_sort[id] == sort && sort >= 0;
+		snprintf(buf, sizeof buf, "%s%s", col_titles[id],
+			 sorted ? (desc ? the_term->g->sort_desc : the_term->g->sort_asc) : "");
+		term_text(w, y, x, buf, cw < COLS - x ? cw : COLS - x, R_COLHEAD, false);
+		x += cw + 1;
+	}
+}
+
+/* A log-scale bar: 10 people fill one sixth, a million the whole cell, so
+ * 200 and 47,000 read apart at a glance. */
+static void draw_bar(WINDOW *w, int y, int x, int width, long long count, attr_t a)
+{
+	if (count <= 0)
+		return;
+	double frac = log10((double)count + 1) / 6.0;
+	if (frac > 1)
+		frac = 1;
+	int eighths = (int)lround(frac * width * 8);
+	const glyphs *g = the_term->g;
+	for (int i = 0; i < width; i++) {
+		int e = eighths - i * 8;
+		e = e < 0 ? 0 : e > 8 ? 8 : e;
+		term_text_attr(w, y, x + i, g->bar[e], 1, a, false);
+	}
+}
+
+static void draw_fields(WINDOW *w, int y, int x, int width, const bd_row *r, bool wide,
+			bool selected)
+{
+	attr_t sel = selected ? term_attr(R_SELECTED) : 0;
+	if (wide) {
+		for (size_t f = 0; f < bd_fields.count && (int)f < width; f++) {
+			bd_fieldset bit = BD_FIELD_BIT(f);
+			if (r->exposed & bit)
+				term_text_attr(w, y, x + (int)f, bd_fields.entries[f].glyph, 1,
+					       sel ? sel | A_BOLD : term_attr(R_EXPOSED), false);
+			else if (r->not_exposed & bit)
+				term_text_attr(w, y, x + (int)f, the_term->g->safe, 1,
+					       sel ? sel : term_attr(R_SAFE), false);
+			else
+				term_text_attr(w, y, x + (int)f, the_term->g->unknown, 1,
+					       sel ? sel : term_attr(R_UNKNOWN), false);
+		}
+		return;
+	}
+	int o = 0;
+	for (size_t f = 0; f < bd_fields.count && o < width; f++)
+		if (r->exposed & BD_FIELD_BIT(f)) {
+			bool last = o == width - 1 && (r->exposed >> (f + 1));
+			term_text_attr(w, y, x + o++, last ? "+" : bd_fields.entries[f].glyph, 1,
+				       sel ? sel | A_BOLD : term_attr(R_EXPOSED), false);
+			if (last)
+				break;
+		}
+	if (!r->exposed)
+		term_text_attr(w, y, x, width >= 10 ? "none known" : "-", width, sel ? sel : term_attr(R_UNKNOWN), false);
+}
+
+static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool selected,
+		 bool marked, bool wide_fields)
+{
+	char buf[64];
+	attr_t base = selected ? term_attr(R_SELECTED) : term_attr(R_NORMAL);
+	switch (id) {
+	case COL_MARK:
+		term_text_attr(w, y, x, marked ? the_term->g->mark : " ", cw,
+			       selected ? base : term_attr(R_MARKED), false);
+		break;
+	case COL_DATE:
+		bd_date_format(r->date, buf);
+		term_text_attr(w, y, x, *buf ? buf : "unknown", cw, base, false);
+		break;
+	case COL_FORCE:
+		term_text_attr(w, y, x, r->force_short, cw, base, false);
+		break;
+	case COL_KIND:
+		term_text_attr(w, y, x, kind_short(r->kind), cw, base, false);
+		break;
+	case COL_AFFECTED: {
+		bd_format_affected(r->affected, r->qualifier, the_term->ascii, buf, sizeof buf);
+		int bw = bd_text_width(buf);
+		term_text_attr(w, y, x + (cw > bw ? cw - bw : 0), buf, cw, base, false);
+		break;
+	}
+	case COL_BAR:
+		draw_bar(w, y, x, cw, r->affected, selected ? base : term_attr(R_BAR));
+		break;
+	case COL_FIELDS:
+		draw_fields(w, y, x, cw, r, wide_fields, selected);
+		break;
+	case COL_ICO:
+	case COL_NCA: {
+		int st = id == COL_ICO ? r->ico : r->nca;
+		attr_t a = selected ? base : st >= BD_REF_REPRIMAND ? term_attr(R_EXPOSED) : base;
+		term_text_attr(w, y, x, status_short(st), cw, a, false);
+		break;
+	}
+	case COL_THREAT:
+		term_text_attr(w, y, x, level_short(r->threat), cw,
+			       selected ? base : term_attr(term_level_role(r->threat)), false);
+		break;
+	case COL_TITLE:
+		term_text_attr(w, y, x, r->title, cw, base, false);
+		break;
+	default:
+		break;
+	}
+}
+
+void columns_row(WINDOW *w, int y, const layout *l, const bd_row *r, bool selected, bool marked)
+{
+	if (selected)
+		term_fill(w, y, 0, COLS, R_SELECTED);
+	int x = 0;
+	for (int i = 0; i < l->n && x < COLS; i++) {
+		int cw = col_width(l, i, x, COLS);
+		if (cw > COLS - x)
+			cw = COLS - x;
+		cell(w, y, x, cw, r, l->cols[i].id, selected, marked, l->wide_fields);
+		x += cw + 1;
+	}
+}

@@ -1,0 +1,105 @@
+/* Actions shared by the list views: the overview, the matrix and the
+ * timeline all move over the same list model. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "keys.h"
+
+static void search(app *a, int dir, bool ask)
+{
+	if (ask) {
+		char *text = app_prompt(a, "/", NULL);
+		if (!text)
+			return;
+		if (!*text) {
+			free(text);
+			return;
+		}
+		free(a->search);
+		a->search = text;
+	}
+	if (!a->search) {
+		app_message(a, false, "no search yet: press / to search");
+		return;
+	}
+	bd_error err = { 0 };
+	long long from = ask ? a->list.cursor - (dir > 0 ? 1 : -1) : a->list.cursor;
+	long long pos = bd_query_find(a->list.store, &a->list.query, a->search, from, dir, &err);
+	if (pos < 0)
+		app_message(a, true, "no match for \"%s\"", a->search);
+	else
+		lm_goto(&a->list, pos);
+	bd_error_clear(&err);
+}
+
+static void ask_filter(app *a)
+{
+	char *text = app_prompt(a, "filter: ", bd_filter_text(a->list.filter));
+	if (!text)
+		return;
+	bd_filter *f = NULL;
+	bd_error err = { 0 };
+	if (bd_filter_parse(text, &f, &err) != BD_OK)
+		app_message(a, true, "%s", bd_error_text(&err));
+	else {
+		lm_set_filter(&a->list, f);
+		if (a->list.count == 0)
+			app_message(a, false, "no incident matches; press f and clear the line to see all");
+	}
+	bd_error_clear(&err);
+	free(text);
+}
+
+static void compare(app *a)
+{
+	if (a->n_marks < 2) {
+		app_message(a, true, "mark 2 to 4 incidents with Space, then press c");
+		return;
+	}
+	app_push(a, view_compare_new(a));
+}
+
+bool list_act(app *a, int action)
+{
+	listmodel *lm = &a->list;
+	const bd_row *r;
+	switch (action) {
+	case ACT_UP:        lm_move(lm, -1); return true;
+	case ACT_DOWN:      lm_move(lm, 1); return true;
+	case ACT_PGUP:      lm_move(lm, -(lm->height > 1 ? lm->height - 1 : 1)); return true;
+	case ACT_PGDN:      lm_move(lm, lm->height > 1 ? lm->height - 1 : 1); return true;
+	case ACT_HOME:      lm_goto(lm, 0); return true;
+	case ACT_END:       lm_goto(lm, lm->count - 1); return true;
+	case ACT_ENTER:
+		if ((r = lm_current(lm)))
+			app_push(a, view_detail_new(a, r->id));
+		return true;
+	case ACT_MARK:
+		if ((r = lm_current(lm))) {
+			app_toggle_mark(a, r->id);
+			lm_move(lm, 1);
+		}
+		return true;
+	case ACT_UNMARK_ALL:
+		while (a->n_marks)
+			free(a->marks[--a->n_marks]);
+		return true;
+	case ACT_COMPARE:   compare(a); return true;
+	case ACT_SEARCH:    search(a, 1, true); return true;
+	case ACT_SEARCH_NEXT: search(a, 1, false); return true;
+	case ACT_SEARCH_PREV: search(a, -1, false); return true;
+	case ACT_FILTER:    ask_filter(a); return true;
+	case ACT_SORT:
+		/* Names read A to Z; numbers, dates and levels biggest first. */
+		action = (lm->query.sort + 1) % (BD_SORT_THREAT + 1);
+		lm_set_sort(lm, action, action != BD_SORT_FORCE && action != BD_SORT_KIND);
+		app_message(a, false, "sorted by %s; S reverses", sort_label(action));
+		return true;
+	case ACT_SORT_REVERSE:
+		lm_set_sort(lm, lm->query.sort, !lm->query.desc);
+		return true;
+	default:
+		return false;
+	}
+}

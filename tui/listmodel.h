@@ -1,0 +1,40 @@
+/*
+ * listmodel — a sorted, filtered, windowed list of incidents with a cursor.
+ * It holds only the rows on screen; moving within them costs no query.
+ * Curses-free, so it can be tested and measured without a terminal.
+ */
+#ifndef BD_LISTMODEL_H
+#define BD_LISTMODEL_H
+
+#include "query.h"
+#include "store.h"
+
+typedef struct listmodel {
+	bd_store *store;
+	bd_query query;
+	bd_filter *filter;      /* owned */
+	long long count;        /* rows matching */
+	long long top;          /* first row on screen */
+	long long cursor;
+	int height;             /* rows on screen */
+	bd_rowset rows;         /* rows [rows_from, rows_from + rows.n) */
+	long long rows_from;
+	bool stale;
+} listmodel;
+
+void lm_init(listmodel *lm, bd_store *st);
+void lm_free(listmodel *lm);
+/* Takes ownership of f (may be NULL). Keeps the cursor on the same incident
+ * when it is still in the list. */
+void lm_set_filter(listmodel *lm, bd_filter *f);
+void lm_set_sort(listmodel *lm, int sort, bool desc);
+void lm_set_height(listmodel *lm, int height);
+void lm_move(listmodel *lm, long long delta);
+void lm_goto(listmodel *lm, long long pos);
+/* Re-reads count and rows (after the data changed). */
+void lm_reload(listmodel *lm);
+/* The row at position pos if it is on screen, else NULL. */
+const bd_row *lm_row(listmodel *lm, long long pos);
+const bd_row *lm_current(listmodel *lm);
+
+#endif

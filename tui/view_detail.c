@@ -1,0 +1,498 @@
+/* Drill-down (Enter): one incident in panes — summary, fields, referrals,
+ * threat context, impacts, quotes, sources — cycled with Tab. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "compare.h"
+#include "doc.h"
+#include "keys.h"
+#include "render.h"
+#include "text.h"
+
+enum pane { P_SUMMARY, P_FIELDS, P_REFERRALS, P_THREAT, P_IMPACTS, P_QUOTES, P_SOURCES, P_COUNT };
+static const char *const pane_names[P_COUNT] = {
+	"Summary", "Fields", "Referrals", "Threat", "Impacts", "Quotes", "Sources"
+};
+
+typedef struct detail {
+	char *id;
+	bd_incident inc;
+	bool loaded;
+	int pane;
+	int scroll[P_COUNT];
+	doc body;
+	int built_width, built_pane;
+} detail;
+
+static void label_value(doc *d, const char *label, const char *value)
+{
+	doc_add(d, R_DIM, label);
+	doc_tab(d, 14);
+	doc_wrap(d, R_NORMAL, 14, value);
+}
+
+static void sources_suffix(doc *d, const bd_strv *sv)
+{
+	char buf[256] = "";
+	size_t o = 0;
+	for (size_t i = 0; i < sv->n && o < sizeof buf - 8; i++)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? "," : " [", sv->v[i]);
+	if (o)
+		snprintf(buf + o, sizeof buf - o, "]");
+	doc_add(d, R_DIM, buf);
+}
+
+static void build_summary(doc *d, const bd_incident *inc)
+{
+	char buf[512], date[11];
+	snprintf(buf, sizeof buf, "%s%s%s%s", inc->force, inc->supplier ? " (supplier: " : "",
+		 inc->supplier ? inc->supplier : "", inc->supplier ? ")" : "");
+	label_value(d, "Organisation", buf);
+	label_value(d, "Nation", bd_vocab_label(&bd_nations, inc->nation));
+	label_value(d, "Kind", bd_vocab_label(&bd_kinds, inc->kind));
+	const struct { const char *l; bd_date v; } dates[] = {
+		{ "Occurred", inc->occurred }, { "Discovered", inc->discovered }, { "Disclosed", inc->disclosed }
+	};
+	for (size_t i = 0; i < 3; i++) {
+		bd_date_format(dates[i].v, date);
+		label_value(d, dates[i].l, *date ? date : "unknown");
+	}
+	bd_format_affected(inc->affected, inc->qualifier, the_term->ascii, buf, sizeof buf);
+	size_t o = strlen(buf);
+	for (size_t i = 0; i < bd_who.count; i++)
+		if (inc->who & (1u << i))
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", o && buf[o - 1] != '(' ? (strchr(buf, '(') ? ", " : " (") : "", bd_who.entries[i].name);
+	if (strchr(buf, '('))
+		snprintf(buf + o, sizeof buf - o, ")");
+	doc_add(d, R_DIM, "Affected");
+	doc_tab(d, 14);
+	doc_add(d, R_TITLE, buf);
+	sources_suffix(d, &inc->affected_sources);
+	doc_nl(d);
+	size_t conflicts = bd_incident_conflicts(inc, NULL, NULL);
+	if (conflicts) {
+		snprintf(buf, sizeof buf, "%zu figure%s reported differently by different sources: see Sources",
+			 conflicts, conflicts == 1 ? " is" : "s are");
+		doc_tab(d, 14);
+		doc_wrap(d, R_DIFF, 14, buf);
+	}
+	label_value(d, "Origin", inc->origin_record_id ? inc->origin_record_id
+			: bd_vocab_label(&bd_origins, inc->origin));
+	doc_nl(d);
+	if (inc->summary)
+		doc_wrap(d, R_NORMAL, 0, inc->summary);
+}
+
+/* One column of field names, written down from line0 at column x. Returns
+ * the line after its last. */
+static int field_column(doc *d, int x, int role, const char *glyph, bd_fieldset mask, int line0)
+{
+	int row = line0;
+	for (size_t f = 0; f < bd_fields.count; f++) {
+		if (!(mask & BD_FIELD_BIT(f)))
+			continue;
+		doc_goto(d, row++);
+		doc_tab(d, x);
+		doc_add(d, role, glyph);
+		doc_add(d, role, " ");
+		doc_add(d, role, bd_fields.entries[f].label);
+	}
+	return row;
+}
+
+static void build_fields(doc *d, const bd_incident *inc)
+{
+	const glyphs *g = the_term->g;
+	bd_fieldset groups[3] = { inc->exposed, inc->not_exposed, bd_incident_unknown(inc) };
+	const char *titles[3] = { "EXPOSED", "NOT EXPOSED", "UNKNOWN" };
+	const char *marks[3] = { g->exposed, g->safe, g->unknown };
+	int roles[3] = { R_EXPOSED, R_SAFE, R_UNKNOWN };
+	char buf[64];
+	if (d->width >= 72) {
+		int colw = d->width / 3;
+		for (int i = 0; i < 3; i++) {
+			snprintf(buf, sizeof buf, "%s (%d)", titles[i], __builtin_popcount(groups[i]));
+			doc_tab(d, i * colw);
+			doc_add(d, R_TITLE, buf);
+		}
+		doc_nl(d);
+		int first = d->cur, last = first;
+		for (int i = 0; i < 3; i++) {
+			int end = field_column(d, i * colw, roles[i], marks[i], groups[i], first);
+			last = end > last ? end : last;
+		}
+		doc_goto(d, last);
+	} else {
+		for (int i = 0; i < 3; i++) {
+			snprintf(buf, sizeof buf, "%s (%d)", titles[i], __builtin_popcount(groups[i]));
+			doc_add(d, R_TITLE, buf);
+			doc_nl(d);
+			for (size_t f = 0; f < bd_fields.count; f++)
+				if (groups[i] & BD_FIELD_BIT(f)) {
+					doc_tab(d, 2);
+					doc_add(d, roles[i], marks[i]);
+					doc_add(d, roles[i], " ");
+					doc_add(d, roles[i], bd_fields.entries[f].label);
+					doc_nl(d);
+				}
+			doc_nl(d);
+		}
+	}
+	doc_nl(d);
+	doc_wrap(d, R_DIM, 0, "Unknown means no source says either way; it is never shown as safe.");
+}
+
+static void build_referrals(doc *d, const bd_incident *inc)
+{
+	if (!inc->n_referrals) {
+		doc_wrap(d, R_DIM, 0, "No referral to a regulator or agency is recorded.");
+		return;
+	}
+	/* a timeline: sorted by date, undated last */
+	size_t n = inc->n_referrals;
+	size_t *order = malloc(n * sizeof *order);
+	if (!order)
+		return;
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && bd_date_cmp(inc->referrals[order[j]].date,
+							 inc->referrals[order[j - 1]].date) < 0; j--) {
+			size_t t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (size_t k = 0; k < n; k++) {
+		const bd_referral *r = &inc->referrals[order[k]];
+		char date[11], buf[128];
+		bd_date_format(r->date, date);
+		doc_add(d, R_NORMAL, *date ? date : "undated");
+		doc_tab(d, 12);
+		doc_add(d, R_TITLE, bd_vocab_label(&bd_bodies, r->body));
+		doc_tab(d, 19);
+		snprintf(buf, sizeof buf, "%s", bd_vocab_name(&bd_ref_statuses, r->status));
+		if (r->amount >= 0) {
+			char num[32];
+			bd_format_thousands(r->amount, num, sizeof num);
+			snprintf(buf, sizeof buf, "fine %s%s", the_term->ascii ? "GBP " : "£", num);
+		}
+		doc_add(d, r->status >= BD_REF_REPRIMAND ? R_EXPOSED : R_NORMAL, buf);
+		if (r->by) {
+			doc_add(d, R_DIM, "  by ");
+			doc_add(d, R_NORMAL, r->by);
+		}
+		sources_suffix(d, &r->sources);
+		doc_nl(d);
+		if (r->note) {
+			doc_tab(d, 19);
+			doc_wrap(d, R_DIM, 19, r->note);
+		}
+	}
+	free(order);
+}
+
+static const char *level_meaning(int level)
+{
+	static const char *const m[] = {
+		"an attack is highly unlikely", "an attack is possible but not likely",
+		"an attack is likely", "an attack is highly likely",
+		"an attack is highly likely in the near future",
+	};
+	return level >= 0 && level <= BD_LEVEL_CRITICAL ? m[level] : "";
+}
+
+static void threat_line(doc *d, const bd_threat_table *t, int scope, bd_date date, const char *label)
+{
+	const bd_threat_period *p = bd_threat_at(t, scope, date);
+	char buf[256], from[11], to[11];
+	doc_add(d, R_DIM, label);
+	doc_tab(d, 28);
+	if (!p) {
+		doc_add(d, R_UNKNOWN, "not known");
+		doc_nl(d);
+		return;
+	}
+	doc_add(d, term_level_role(p->level), bd_vocab_label(&bd_levels, p->level));
+	bd_date_format(p->from, from);
+	bd_date_format(p->to, to);
+	snprintf(buf, sizeof buf, "  %s; in force %s to %s", level_meaning(p->level), from, *to ? to : "now");
+	doc_add(d, R_NORMAL, buf);
+	doc_nl(d);
+	if (p->note) {
+		doc_tab(d, 28);
+		doc_wrap(d, R_DIM, 28, p->note);
+	}
+}
+
+static void build_threat(doc *d, const bd_incident *inc, const bd_threat_table *t)
+{
+	bd_date date = bd_incident_date(inc);
+	char buf[512], ds[11];
+	bd_date_format(date, ds);
+	if (!bd_date_is_set(date) || inc->nation == BD_OUTSIDE_UK) {
+		doc_wrap(d, R_DIM, 0, inc->nation == BD_OUTSIDE_UK
+			 ? "The UK threat levels do not apply: the incident was outside the UK."
+			 : "The incident has no date, so the level in force is not known.");
+		return;
+	}
+	snprintf(buf, sizeof buf, "Threat levels in force on %s (the incident's %s date):", ds,
+		 bd_date_is_set(inc->occurred) ? "occurred" : bd_date_is_set(inc->discovered) ? "discovered" : "disclosed");
+	doc_wrap(d, R_TITLE, 0, buf);
+	doc_nl(d);
+	if (inc->nation == BD_NORTHERN_IRELAND)
+		threat_line(d, t, BD_SCOPE_NI, date, "Northern Ireland-related");
+	threat_line(d, t, BD_SCOPE_UK, date, "UK national");
+	doc_nl(d);
+	int scope = bd_threat_scope_for(inc->nation);
+	const bd_threat_period *p = bd_threat_at(t, scope, date);
+	bd_fieldset identifying = BD_FIELD_BIT(0) | BD_FIELD_BIT(1) | BD_FIELD_BIT(2) |
+				  BD_FIELD_BIT(5) | BD_FIELD_BIT(9) | BD_FIELD_BIT(10) | BD_FIELD_BIT(11);
+	if (p && p->level >= BD_LEVEL_SUBSTANTIAL && (inc->exposed & identifying)) {
+		char *fields = bd_render_fields(inc->exposed & identifying, true);
+		snprintf(buf, sizeof buf, "Why it matters: %s of %s were exposed in %s while the threat level there was %s (%s).",
+			 fields ? fields : "identifying details",
+			 inc->who ? bd_vocab_name(&bd_who, __builtin_ctz(inc->who)) : "people",
+			 bd_vocab_label(&bd_nations, inc->nation), bd_vocab_label(&bd_levels, p->level),
+			 level_meaning(p->level));
+		free(fields);
+		doc_wrap(d, R_EXPOSED, 0, buf);
+	}
+}
+
+static void build_impacts(doc *d, const bd_incident *inc)
+{
+	if (!inc->n_impacts)
+		doc_wrap(d, R_DIM, 0, "No impacts are recorded.");
+	for (size_t i = 0; i < inc->n_impacts; i++) {
+		char date[11];
+		bd_date_format(inc->impacts[i].date, date);
+		doc_add(d, R_DIM, *date ? date : "-");
+		doc_tab(d, 12);
+		doc_wrap(d, R_NORMAL, 12, inc->impacts[i].text);
+	}
+}
+
+static void build_quotes(doc *d, const bd_incident *inc)
+{
+	if (!inc->n_quotes)
+		doc_wrap(d, R_DIM, 0, "No quotes are recorded.");
+	for (size_t i = 0; i < inc->n_quotes; i++) {
+		const bd_quote *q = &inc->quotes[i];
+		char *text = NULL;
+		if (asprintf(&text, "\"%s\"", q->text) >= 0)
+			doc_wrap(d, R_NORMAL, 0, text);
+		free(text);
+		doc_tab(d, 4);
+		doc_add(d, R_TITLE, q->who);
+		if (q->role) {
+			doc_add(d, R_DIM, ", ");
+			doc_add(d, R_DIM, q->role);
+		}
+		sources_suffix(d, &q->sources);
+		doc_nl(d);
+		doc_nl(d);
+	}
+}
+
+typedef struct conflict_doc {
+	doc *d;
+	const bd_incident *inc;
+} conflict_doc;
+
+static void conflict_line(void *ctx, const char *about, const size_t *idx, size_t n)
+{
+	conflict_doc *c = ctx;
+	doc_add(c->d, R_DIFF, the_term->g->diff);
+	doc_add(c->d, R_DIFF, " ");
+	doc_add(c->d, R_DIFF, about);
+	doc_nl(c->d);
+	for (size_t i = 0; i < n; i++) {
+		const bd_figure *f = &c->inc->figures[idx[i]];
+		doc_tab(c->d, 4);
+		doc_add(c->d, R_TITLE, f->value);
+		doc_tab(c->d, 30);
+		sources_suffix(c->d, &f->sources);
+		doc_nl(c->d);
+	}
+}
+
+static void build_sources(doc *d, const bd_incident *inc)
+{
+	if (bd_incident_conflicts(inc, NULL, NULL)) {
+		doc_wrap(d, R_TITLE, 0, "Figures the sources disagree on, side by side:");
+		conflict_doc c = { d, inc };
+		bd_incident_conflicts(inc, conflict_line, &c);
+		doc_nl(d);
+	}
+	for (size_t i = 0; i < inc->n_sources; i++) {
+		const bd_source *s = &inc->sources[i];
+		char head[80], date[11];
+		snprintf(head, sizeof head, "[%s]", s->id);
+		doc_add(d, R_KEY, head);
+		doc_tab(d, 6);
+		bd_date_format(s->date, date);
+		char *line = NULL;
+		if (asprintf(&line, "%s%s%s%s%s%s", s->publisher, s->title ? ": " : "",
+			     s->title ? s->title : "", *date ? " (" : "", date, *date ? ")" : "") >= 0)
+			doc_wrap(d, R_NORMAL, 6, line);
+		free(line);
+		if (s->url) {
+			doc_tab(d, 6);
+			doc_wrap(d, R_DIM, 6, s->url);
+		}
+	}
+}
+
+static void build(detail *dt, app *a, int width)
+{
+	doc_free(&dt->body);
+	doc_init(&dt->body, width);
+	doc *d = &dt->body;
+	const bd_incident *inc = &dt->inc;
+	switch (dt->pane) {
+	case P_SUMMARY:   build_summary(d, inc); break;
+	case P_FIELDS:    build_fields(d, inc); break;
+	case P_REFERRALS: build_referrals(d, inc); break;
+	case P_THREAT:    build_threat(d, inc, &a->ds.threats); break;
+	case P_IMPACTS:   build_impacts(d, inc); break;
+	case P_QUOTES:    build_quotes(d, inc); break;
+	default:          build_sources(d, inc); break;
+	}
+	dt->built_width = width;
+	dt->built_pane = dt->pane;
+}
+
+static int pane_count(const bd_incident *inc, int pane)
+{
+	switch (pane) {
+	case P_REFERRALS: return (int)inc->n_referrals;
+	case P_IMPACTS:   return (int)inc->n_impacts;
+	case P_QUOTES:    return (int)inc->n_quotes;
+	case P_SOURCES:   return (int)inc->n_sources;
+	default:          return -1;
+	}
+}
+
+static void draw_tabs(detail *dt, int y)
+{
+	int x = 0;
+	term_fill(stdscr, y, 0, COLS, R_TAB);
+	for (int p = 0; p < P_COUNT && x < COLS; p++) {
+		char buf[32];
+		int n = pane_count(&dt->inc, p);
+		if (n >= 0)
+			snprintf(buf, sizeof buf, " %s %d ", pane_names[p], n);
+		else
+			snprintf(buf, sizeof buf, " %s ", pane_names[p]);
+		x += term_text(stdscr, y, x, buf, COLS - x, p == dt->pane ? R_TAB_ACTIVE : R_TAB, false);
+		x += 1;
+	}
+}
+
+static void draw(view *v, app *a, int top, int height)
+{
+	detail *dt = v->state;
+	if (!dt->loaded) {
+		term_text(stdscr, top + 1, 2, "This incident is no longer in the store.", COLS - 4, R_ERROR, false);
+		v->cursor_y = top + 1;
+		return;
+	}
+	char head[256], date[11];
+	bd_date_format(bd_incident_date(&dt->inc), date);
+	snprintf(head, sizeof head, "%s  %s  ", dt->inc.force_short, *date ? date : "undated");
+	int x = term_text(stdscr, top, 0, head, COLS, R_DIM, false);
+	term_text(stdscr, top, x, dt->inc.title, COLS - x, R_TITLE, false);
+	draw_tabs(dt, top + 1);
+	int width = COLS - 2;
+	if (dt->built_width != width || dt->built_pane != dt->pane)
+		build(dt, a, width);
+	int body = height - 3;
+	int max = dt->body.n - body;
+	if (dt->scroll[dt->pane] > max)
+		dt->scroll[dt->pane] = max > 0 ? max : 0;
+	doc_draw(&dt->body, stdscr, top + 3, 1, body, dt->scroll[dt->pane]);
+	if (dt->body.n > body) {
+		char more[48];
+		snprintf(more, sizeof more, " %d%% ", (dt->scroll[dt->pane] + body) * 100 / dt->body.n);
+		term_text(stdscr, top + height - 1, COLS - 6, more, 6, R_DIM, false);
+	}
+	v->cursor_y = top + 1;
+	v->cursor_x = 0;
+}
+
+static bool act(view *v, app *a, int action)
+{
+	detail *dt = v->state;
+	int *scroll = &dt->scroll[dt->pane];
+	int page = LINES - 6 > 1 ? LINES - 6 : 1;
+	(void)a;
+	switch (action) {
+	case ACT_UP:        if (*scroll > 0) (*scroll)--; return true;
+	case ACT_DOWN:      (*scroll)++; return true;
+	case ACT_PGUP:      *scroll = *scroll > page ? *scroll - page : 0; return true;
+	case ACT_PGDN:      *scroll += page; return true;
+	case ACT_HOME:      *scroll = 0; return true;
+	case ACT_END:       *scroll = 1 << 20; return true;
+	case ACT_NEXT_PANE:
+	case ACT_RIGHT:     dt->pane = (dt->pane + 1) % P_COUNT; return true;
+	case ACT_PREV_PANE:
+	case ACT_LEFT:      dt->pane = (dt->pane + P_COUNT - 1) % P_COUNT; return true;
+	case ACT_MARK:
+		if (dt->loaded)
+			app_toggle_mark(a, dt->id);
+		return true;
+	case ACT_ENTER:     return true;
+	default:            return false;
+	}
+}
+
+static void load(detail *dt, app *a)
+{
+	if (dt->loaded)
+		bd_incident_free(&dt->inc);
+	dt->loaded = bd_store_get(a->ds.store, dt->id, &dt->inc, NULL) == BD_OK;
+	dt->built_width = 0;
+}
+
+static void reload(view *v, app *a)
+{
+	load(v->state, a);
+}
+
+static void destroy(view *v)
+{
+	detail *dt = v->state;
+	if (dt->loaded)
+		bd_incident_free(&dt->inc);
+	doc_free(&dt->body);
+	free(dt->id);
+	free(dt);
+	free(v);
+}
+
+static const view_ops detail_ops = {
+	.name = "Incident",
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.destroy = destroy,
+};
+
+view *view_detail_new(app *a, const char *id)
+{
+	view *v = calloc(1, sizeof *v);
+	detail *dt = calloc(1, sizeof *dt);
+	if (!v || !dt) {
+		free(v);
+		free(dt);
+		return NULL;
+	}
+	dt->id = strdup(id);
+	dt->built_pane = -1;
+	v->ops = &detail_ops;
+	v->state = dt;
+	load(dt, a);
+	return v;
+}

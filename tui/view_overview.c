@@ -1,0 +1,68 @@
+/* Overview (1): one row per incident, sortable, filterable, searchable. */
+#include <stdlib.h>
+
+#include "app.h"
+#include "columns.h"
+#include "keys.h"
+
+static void draw(view *v, app *a, int top, int height)
+{
+	layout l;
+	layout_for(&l, COLS);
+	columns_header(stdscr, top, &l, a->list.query.sort, a->list.query.desc);
+	lm_set_height(&a->list, height - 1);
+	if (a->list.count == 0) {
+		term_text(stdscr, top + 2, 2, bd_filter_is_empty(a->list.filter)
+			  ? "The store is empty. Import incidents with: breachdash import FILE"
+			  : "No incident matches the filter. Press f to change it.", COLS - 4, R_DIM, false);
+		v->cursor_y = top + 1;
+		return;
+	}
+	for (int i = 0; i < height - 1; i++) {
+		long long pos = a->list.top + i;
+		const bd_row *r = lm_row(&a->list, pos);
+		if (!r)
+			break;
+		bool sel = pos == a->list.cursor;
+		columns_row(stdscr, top + 1 + i, &l, r, sel, app_is_marked(a, r->id));
+		if (sel)
+			v->cursor_y = top + 1 + i;
+	}
+	v->cursor_x = 0;
+}
+
+static bool act(view *v, app *a, int action)
+{
+	(void)v;
+	return list_act(a, action);
+}
+
+static void click(view *v, app *a, int y, int x)
+{
+	(void)v;
+	(void)x;
+	if (y >= 2 && y < LINES - 1)
+		lm_goto(&a->list, a->list.top + (y - 2));
+}
+
+static void destroy(view *v)
+{
+	free(v);
+}
+
+static const view_ops overview_ops = {
+	.name = "Overview",
+	.draw = draw,
+	.act = act,
+	.click = click,
+	.destroy = destroy,
+};
+
+view *view_overview_new(app *a)
+{
+	(void)a;
+	view *v = calloc(1, sizeof *v);
+	if (v)
+		v->ops = &overview_ops;
+	return v;
+}
