@@ -51,8 +51,8 @@ void layout_for(layout *l, int width)
 	add(l, COL_DATE, 10);
 	add(l, COL_FORCE, wide ? 16 : 12);
 	add(l, COL_KIND, 10);
-	add(l, COL_AFFECTED, 8);
-	add(l, COL_BAR, wide ? 10 : 6);
+	add(l, COL_AFFECTED, 9);
+	add(l, COL_BAR, wide ? 10 : 5);
 	add(l, COL_FIELDS, l->wide_fields ? (int)bd_fields.count : 8);
 	add(l, COL_ICO, 5);
 	add(l, COL_NCA, 5);

@@ -215,11 +215,13 @@ static void threat_line(doc *d, const bd_threat_table *t, int scope, bd_date dat
 		return;
 	}
 	doc_add(d, term_level_role(p->level), bd_vocab_label(&bd_levels, p->level));
+	doc_add(d, R_NORMAL, ": ");
+	doc_wrap(d, R_NORMAL, 28, level_meaning(p->level));
 	bd_date_format(p->from, from);
 	bd_date_format(p->to, to);
-	snprintf(buf, sizeof buf, "  %s; in force %s to %s", level_meaning(p->level), from, *to ? to : "now");
-	doc_add(d, R_NORMAL, buf);
-	doc_nl(d);
+	snprintf(buf, sizeof buf, "in force from %s %s %s", from, *to ? "to" : "until", *to ? to : "now");
+	doc_tab(d, 28);
+	doc_wrap(d, R_DIM, 28, buf);
 	if (p->note) {
 		doc_tab(d, 28);
 		doc_wrap(d, R_DIM, 28, p->note);
