@@ -16,6 +16,7 @@
 #include "paths.h"
 #include "query.h"
 #include "render.h"
+#include "report.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -576,5 +577,48 @@ int cli_compare(const bd_options *o, int argc, char **argv)
 	}
 	bd_dataset_close(&ds);
 	free(args);
+	return rc;
+}
+
+int cli_report(const bd_options *o, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: breachdash report [--format md|txt] [--filter EXPR] [--sort KEY] [--reverse]\n"
+		"  A briefing: headline totals, the incidents, which fields leaked where,\n"
+		"  referrals, threat levels in force, conflicting figures and sources.\n";
+	const char *format = "md", *filter = NULL, *sort = "date";
+	bool reverse = false;
+	opt_spec spec[] = { { "format", &format, NULL }, { "filter", &filter, NULL },
+			    { "sort", &sort, NULL }, { "reverse", NULL, &reverse }, { 0 } };
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (!rc && nargs > 0) {
+		cli_error("report: unexpected argument '%s'", args[0]);
+		rc = 2;
+	}
+	free(args);
+	if (!rc && !format_is(format, "md") && !format_is(format, "txt"))
+		rc = bad_format("report", format, "md or txt");
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	bd_query q;
+	bd_filter *f = NULL;
+	if ((rc = make_query(&q, &f, filter, sort, reverse)))
+		return rc;
+	bd_dataset ds;
+	if ((rc = cli_open(o, &ds, false))) {
+		bd_filter_free(f);
+		return rc;
+	}
+	bd_error err = { 0 };
+	bd_status s = bd_report_write(stdout, ds.store, &q, &ds.threats,
+				      format_is(format, "md") ? BD_REPORT_MD : BD_REPORT_TXT, o->ascii, &err);
+	if (s != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		rc = bd_status_exit(s);
+	}
+	bd_error_clear(&err);
+	bd_filter_free(f);
+	bd_dataset_close(&ds);
 	return rc;
 }

@@ -19,6 +19,7 @@ int cli_compare(const bd_options *o, int argc, char **argv);
 int cli_import(const bd_options *o, int argc, char **argv);
 int cli_export(const bd_options *o, int argc, char **argv);
 int cli_validate(const bd_options *o, int argc, char **argv);
+int cli_report(const bd_options *o, int argc, char **argv);
 
 /* Opens the dataset the options name, printing any problem. Returns 0 or
  * the exit status to end with. */

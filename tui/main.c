@@ -25,6 +25,7 @@ static const char usage_text[] =
 	"  import   FILE|DIR ... [--format native|veris]\n"
 	"  export   [--format json|csv|md] [--filter EXPR] [--sort KEY]\n"
 	"  validate FILE ...\n"
+	"  report   [--format md|txt] [--filter EXPR]\n"
 
 	"\n"
 	"options:\n"
@@ -44,6 +45,7 @@ static const struct command {
 } commands[] = {
 	{ "list", cli_list }, { "show", cli_show }, { "compare", cli_compare },
 	{ "import", cli_import }, { "export", cli_export }, { "validate", cli_validate },
+	{ "report", cli_report },
 };
 
 int main(int argc, char **argv)
