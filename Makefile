@@ -77,7 +77,7 @@ deps:
 run: deps all
 	./breachdash --db "$${BREACHDASH_DB:-$$HOME/.local/share/breachdash/incidents.db}"
 
-test: all $(UNIT_BIN)
+test: all $(UNIT_BIN) $(GEN_BIN) $(BUILD)/tests/ptyrun
 	@BUILD=$(BUILD) sh tests/run.sh
 
 check:
@@ -105,3 +105,10 @@ help:
 	@echo "targets: all run test check deps install uninstall screenshots bench clean (V=1 shows commands)"
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
+
+$(BUILD)/tests/ptyrun: tests/bench/ptyrun.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -lutil
+
+bench: all $(BUILD)/tests/gen $(BUILD)/tests/ptyrun
+	@BUILD=$(BUILD) sh tests/bench/run.sh

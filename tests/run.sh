@@ -41,6 +41,7 @@ for t in "$top/$BUILD"/tests/test_*; do
 done
 for t in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
 	[ -f "$t" ] || continue
+	case $t in */lib.sh) continue ;; esac
 	case $t in */tui/*) command -v tmux >/dev/null 2>&1 || { echo "skip $t: no tmux"; continue; } ;; esac
 	run_one "$(basename "$(dirname "$t")")/$(basename "$t")" sh "$t"
 done

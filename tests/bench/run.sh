@@ -1,0 +1,79 @@
+#!/bin/sh
+# make bench: builds a store of N synthetic incidents (default 1,000,000)
+# and prints one figure a line — name, value, unit, target — measured on
+# the real binary driven in a pseudo-terminal (tests/bench/ptyrun.c).
+# BENCH_N sets N; BENCH_DIR keeps the stores between runs.
+set -u
+BUILD=${BUILD:-build}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BD="$top/$BUILD/breachdash"
+GEN="$top/$BUILD/tests/gen"
+PTY="$top/$BUILD/tests/ptyrun"
+N=${BENCH_N:-1000000}
+dir=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$dir"
+export HOME="$dir" TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+unset NO_COLOR
+
+figure() { printf '%-34s %14s %-10s %s\n' "$1" "$2" "$3" "$4"; }
+ms() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.0f", (e - s) / 1e6 }'; }
+
+build_store() { # N DB
+	if [ ! -s "$2" ]; then
+		"$GEN" "$1" 1 > "$dir/gen-$1.jsonl"
+		start=$(date +%s%N)
+		BREACHDASH_DATA="$top/data" "$BD" --db "$2" import "$dir/gen-$1.jsonl" >/dev/null || exit 1
+		end=$(date +%s%N)
+		echo "$(ms "$start" "$end")" > "$2.ms"
+		rm -f "$dir/gen-$1.jsonl"
+	fi
+}
+
+drive() { # DB COLS ROWS script
+	printf "$4" | "$PTY" "$2" "$3" "$BD" --db "$1"
+}
+
+small="$dir/small.db"
+big="$dir/big.db"
+BENCH_SMALL_ONLY=0
+build_store 10 "$small"
+build_store "$N" "$big"
+imp_ms=$(cat "$big.ms")
+echo "breachdash bench: N=$N, $(nproc) cores"
+figure "import rate" "$(awk -v n="$N" -v m="$imp_ms" 'BEGIN { printf "%.0f", n / (m / 1000) }')" "incid/s" ">= 100000"
+figure "store size" "$(du -k "$big" | awk '{ printf "%.1f", $1 / 1024 }')" "MB" "-"
+
+first() { drive "$1" 120 40 'frame\nrss\nquit\n' | awk '/^frame/ { f = $2 } /^rss/ { r = $2 } END { print f, r }'; }
+set -- $(first "$small"); f10=$1; r10=$2
+set -- $(first "$big"); fN=$1; rN=$2
+figure "first frame, 10 incidents" "$f10" "ms" "< 30"
+figure "first frame, N incidents" "$fN" "ms" "< 30"
+figure "first frame ratio N/10" "$(awk -v a="$fN" -v b="$f10" 'BEGIN { printf "%.2f", a / b }')" "x" "< 1.5"
+figure "peak RSS, 10 incidents" "$(awk -v k="$r10" 'BEGIN { printf "%.1f", k / 1024 }')" "MB" "< 24"
+figure "peak RSS, N incidents" "$(awk -v k="$rN" 'BEGIN { printf "%.1f", k / 1024 }')" "MB" "< 24"
+
+script='frame\nkey down\nkey down\nkey pgdn\nkey end\nkey home\n'
+script="${script}key s\nkey s\nkey s\nkey s\nkey s\nkey s\nkey s\nkey s\n"
+script="${script}key f\ntext force:psni\nkey enter\nkey f\nkey \025\nkey enter\n"
+script="${script}key /\ntext laptop\nkey enter\nkey n\n"
+script="${script}key enter\nkey esc\nkey space\nkey space\nkey c\nkey esc\nidle 5\nrss\nquit\n"
+drive "$big" 120 40 "$script" > "$dir/drive.out"
+pick() { awk -v n="$1" -v k="$2" '$1 == "key" && $2 == k { c++; if (c == n) { print $3; exit } }' "$dir/drive.out"; }
+bytes() { awk -v n="$1" -v k="$2" '$1 == "key" && $2 == k { c++; if (c == n) { print $4; exit } }' "$dir/drive.out"; }
+figure "cursor move (down)" "$(pick 2 down)" "ms" "< 2"
+figure "bytes for one cursor move" "$(bytes 2 down)" "bytes" "< 396 (1.5 x 264)"
+figure "page down" "$(pick 1 pgdn)" "ms" "< 50"
+figure "jump to end" "$(pick 1 end)" "ms" "< 50"
+figure "jump to start" "$(pick 1 home)" "ms" "< 50"
+for i in 1 2 3 4 5 6 7 8; do
+	figure "sort step $i (s)" "$(pick "$i" s)" "ms" "< 50"
+done
+figure "filter force:psni" "$(pick 1 enter)" "ms" "< 50"
+figure "clear filter" "$(pick 2 enter)" "ms" "< 50"
+figure "search (FTS5) laptop" "$(pick 3 enter)" "ms" "< 50"
+figure "search next (n)" "$(pick 1 n)" "ms" "< 50"
+figure "open drill-down" "$(pick 4 enter)" "ms" "< 50"
+figure "open compare" "$(pick 1 c)" "ms" "< 50"
+figure "CPU while idle 5 s" "$(awk '/^idle/ { print $2 }' "$dir/drive.out")" "ticks" "0"
+figure "peak RSS after session, N" "$(awk '/^rss/ { printf "%.1f", $2 / 1024 }' "$dir/drive.out")" "MB" "< 24"
+[ -n "${BENCH_DIR:-}" ] || rm -rf "$dir"
