@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "store.h"
 #include "vocab.h"
 
 typedef struct param {
@@ -36,6 +37,7 @@ const char bd_filter_help[] =
 	"ico:yes|no|STATUS  nca:...  iopc:...   referred, investigating, reprimand, fine, closed\n"
 	"threat:LEVEL    level in force: low, moderate, substantial, severe, critical\n"
 	"origin:native|veris   id:ID   year:YYYY\n"
+	"country:GB      country code (ISO 3166-1)   industry:police|NAICS  code prefix\n"
 	"affected>N  affected<N  date>=YYYY[-MM[-DD]]  date<...   (also =, >=, <=)\n"
 	"-TERM           negates a term;  other words match title, summary and names\n";
 
@@ -178,6 +180,26 @@ static bd_status vocab_term(bd_filter *f, const char *column, const bd_vocab *v,
 	return BD_OK;
 }
 
+/* country:CC (ISO 3166-1; "uk" is GB) and industry:NAICS (a code prefix;
+ * "police" is 92212). Rows stored before these columns were filled count
+ * as a native record counts now: a UK police force. */
+static bd_status origin_term(bd_filter *f, const char *key, const char *value)
+{
+	if (!strcasecmp(key, "country")) {
+		fprintf(f->sql_out, "upper(ifnull(country, CASE WHEN origin = %d AND nation != %d"
+			" THEN '%s' ELSE '' END)) = upper(?)", BD_ORIGIN_NATIVE, BD_OUTSIDE_UK, BD_COUNTRY_UK);
+		add_text(f, !strcasecmp(value, "uk") ? BD_COUNTRY_UK : value);
+		return BD_OK;
+	}
+	const char *code = !strcasecmp(value, "police") ? "92212" : value;
+	bool prefix = code[strspn(code, "0123456789")] == '\0';
+	fprintf(f->sql_out, "%s(ifnull(industry, CASE WHEN origin = %d THEN '%s' ELSE '' END)%s",
+		prefix ? "instr" : "lower", BD_ORIGIN_NATIVE, BD_NAICS_POLICE,
+		prefix ? ", ?) = 1" : ") = lower(?)");
+	add_text(f, code);
+	return BD_OK;
+}
+
 static bd_status colon_term(bd_filter *f, const char *key, const char *value,
 			    int col, bd_error *err)
 {
@@ -210,9 +232,7 @@ static bd_status colon_term(bd_filter *f, const char *key, const char *value,
 		fprintf(f->sql_out, "id = ?");
 		add_text(f, value);
 	} else if (!strcasecmp(key, "country") || !strcasecmp(key, "industry")) {
-		fprintf(f->sql_out, "lower(ifnull(%s, '')) = lower(?)",
-			strcasecmp(key, "country") ? "industry" : "country");
-		add_text(f, value);
+		return origin_term(f, key, value);
 	} else if (!strcasecmp(key, "year")) {
 		long long y;
 		if (!parse_number(value, &y) || y < 1000 || y > 9999)

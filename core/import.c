@@ -32,8 +32,10 @@ static void report_at(void *ctx, const char *path, const char *msg)
 
 static void syntax_error(reader *r, const json_error_t *e)
 {
-	bd_diags_add(r->diags, r->file, e->line + r->line_offset, e->column, NULL,
-		     "%s", e->text);
+	/* Path "$" like every other problem; jansson's column 0 (end of input
+	 * after a newline) becomes column 1. */
+	bd_diags_add(r->diags, r->file, e->line + r->line_offset, e->column > 0 ? e->column : 1,
+		     "$", "%s", e->text);
 	r->problems++;
 }
 
@@ -154,8 +156,19 @@ static void read_lines(reader *r, FILE *f)
 			r->problems++;
 			continue;
 		}
+		/* Before the blank check, which stops at a NUL: "\0..." is no blank line. */
+		if (memchr(line, '\0', (size_t)n)) {
+			bd_diags_add(r->diags, r->file, lineno, (int)((char *)memchr(line, '\0', (size_t)n) - line) + 1,
+				     NULL, "line contains NUL bytes; it is not JSON text");
+			r->problems++;
+			continue;
+		}
 		if (blank(line))
 			continue;
+		/* Without its newline, so a syntax error at the end of the line
+		 * is reported on this line, not the next. */
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
 		r->text = line;
 		r->len = (size_t)n;
 		r->line_offset = lineno - 1;

@@ -19,6 +19,64 @@ static void skip_ws(scan *sc)
 		sc->i++;
 }
 
+/* Four hex digits at sc->i; -1 (nothing consumed) if they are not. */
+static long hex4(scan *sc)
+{
+	long v = 0;
+	for (size_t k = 0; k < 4; k++) {
+		char h = sc->i + k < sc->n ? sc->s[sc->i + k] : '\0';
+		int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 :
+			h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v << 4 | d;
+	}
+	sc->i += 4;
+	return v;
+}
+
+/* The character of a \u escape (after the "\u"; a surrogate pair takes
+ * the following escape too) as UTF-8 at out: at most 4 bytes, never more
+ * than the escape text it replaces. Returns the bytes written. */
+static size_t read_u_escape(scan *sc, char *out)
+{
+	long cp = hex4(sc);
+	if (cp < 0) {
+		out[0] = '?';
+		return 1;
+	}
+	if (cp >= 0xD800 && cp <= 0xDBFF && sc->i + 1 < sc->n &&
+	    sc->s[sc->i] == '\\' && sc->s[sc->i + 1] == 'u') {
+		sc->i += 2;
+		long lo = hex4(sc);
+		if (lo >= 0xDC00 && lo <= 0xDFFF)
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+		else
+			sc->i -= lo < 0 ? 2 : 6;        /* not a pair: read it on its own */
+	}
+	unsigned char *u = (unsigned char *)out;
+	if (cp < 0x80) {
+		u[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		u[0] = (unsigned char)(0xC0 | cp >> 6);
+		u[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		u[0] = (unsigned char)(0xE0 | cp >> 12);
+		u[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xF0 | cp >> 18);
+	u[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+	u[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+	u[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
 /* Reads a string at sc->i (which is '"'), decoding only the escapes that
  * matter for comparing keys. Caller frees. */
 static char *read_string(scan *sc)
@@ -31,13 +89,16 @@ static char *read_string(scan *sc)
 		char c = sc->s[sc->i++];
 		if (c == '\\' && sc->i < sc->n) {
 			c = sc->s[sc->i++];
+			if (c == 'u') {         /* keys like "caf\u00e9" must match "café" */
+				o += read_u_escape(sc, out + o);
+				continue;
+			}
 			switch (c) {
 			case 'n': c = '\n'; break;
 			case 't': c = '\t'; break;
 			case 'r': c = '\r'; break;
 			case 'b': c = '\b'; break;
 			case 'f': c = '\f'; break;
-			case 'u': sc->i += 4; c = '?'; break;
 			default: break;
 			}
 		}

@@ -24,6 +24,7 @@ void bd_incident_free(bd_incident *inc)
 {
 	free(inc->id); free(inc->title); free(inc->summary);
 	free(inc->force); free(inc->force_short); free(inc->supplier);
+	free(inc->country); free(inc->industry);
 	bd_strv_free(&inc->affected_sources);
 	for (size_t i = 0; i < inc->n_referrals; i++) {
 		free(inc->referrals[i].by);
@@ -81,7 +82,7 @@ int bd_incident_referral_status(const bd_incident *inc, int body)
 const bd_source *bd_incident_source(const bd_incident *inc, const char *id)
 {
 	for (size_t i = 0; i < inc->n_sources; i++)
-		if (strcmp(inc->sources[i].id, id) == 0)
+		if (inc->sources[i].id && strcmp(inc->sources[i].id, id) == 0)   /* NULL: a bad id, while validating */
 			return &inc->sources[i];
 	return NULL;
 }
@@ -119,7 +120,9 @@ size_t bd_incident_conflicts(const bd_incident *inc, bd_conflict_fn fn, void *ct
 void bd_format_thousands(long long n, char *out, size_t size)
 {
 	char digits[32];
-	int len = snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+	/* The magnitude as unsigned: -n overflows for LLONG_MIN. */
+	int len = snprintf(digits, sizeof digits, "%llu",
+			   n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n);
 	size_t o = 0;
 	if (n < 0 && o + 1 < size)
 		out[o++] = '-';

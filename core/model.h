@@ -58,6 +58,8 @@ typedef struct bd_figure {
 typedef struct bd_incident {
 	char *id, *title, *summary;
 	char *force, *force_short, *supplier;
+	char *country;          /* ISO 3166-1 alpha-2, or NULL */
+	char *industry;         /* NAICS code, digits, or NULL */
 	int nation;             /* enum bd_nation */
 	int kind;               /* enum bd_kind */
 	bd_date occurred, discovered, disclosed;

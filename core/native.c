@@ -103,7 +103,8 @@ static const json_t *member(vctx *v, const json_t *obj, const char *path,
 static bool has_control(const char *s)
 {
 	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
-		if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7F)
+		if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7F ||
+		    (*c == 0xC2 && c[1] >= 0x80 && c[1] <= 0x9F))    /* C1: U+0080..U+009F */
 			return true;
 	return false;
 }
@@ -371,9 +372,31 @@ static void *alloc_for(const json_t *obj, const char *key, size_t size)
 	return calloc(n ? n : 1, size);
 }
 
+/* organisation.country: two capital letters; organisation.industry: 2 to 6
+ * digits. Which one is told by `key`. */
+static char *code_of(vctx *v, const json_t *obj, const char *path, const char *key,
+		     const char *expected)
+{
+	const json_t *j = member(v, obj, path, key, false);
+	if (!j)
+		return NULL;
+	bool country = strcmp(key, "country") == 0;
+	const char *s = json_string_value(j);
+	size_t n = s ? strlen(s) : 0;
+	bool ok = s && (country ? n == 2 : n >= 2 && n <= 6);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = country ? s[i] >= 'A' && s[i] <= 'Z' : s[i] >= '0' && s[i] <= '9';
+	if (ok)
+		return strdup(s);
+	char *p = bd_path_key(path, key);
+	bad_type(v, p, expected, j);
+	free(p);
+	return NULL;
+}
+
 static void parse_organisation(vctx *v, const json_t *obj, const char *path, bd_incident *inc)
 {
-	static const char *const keys[] = { "force", "short", "supplier", NULL };
+	static const char *const keys[] = { "force", "short", "supplier", "country", "industry", NULL };
 	const json_t *o = member(v, obj, path, "organisation", true);
 	if (!o)
 		return;
@@ -385,6 +408,8 @@ static void parse_organisation(vctx *v, const json_t *obj, const char *path, bd_
 		inc->force = text_of(v, o, p, "force", true, MAX_TEXT);
 		inc->force_short = text_of(v, o, p, "short", true, 64);
 		inc->supplier = text_of(v, o, p, "supplier", false, MAX_TEXT);
+		inc->country = code_of(v, o, p, "country", "a country code (ISO 3166-1 alpha-2, e.g. GB)");
+		inc->industry = code_of(v, o, p, "industry", "an industry code (NAICS, 2 to 6 digits)");
 	}
 	free(p);
 }
@@ -680,6 +705,8 @@ json_t *bd_incident_to_json(const bd_incident *inc)
 	set_text(org, "force", inc->force);
 	set_text(org, "short", inc->force_short);
 	set_text(org, "supplier", inc->supplier);
+	set_text(org, "country", inc->country);
+	set_text(org, "industry", inc->industry);
 	json_object_set_new(o, "organisation", org);
 	json_object_set_new(o, "nation", json_string(bd_vocab_name(&bd_nations, inc->nation)));
 	json_object_set_new(o, "kind", json_string(bd_vocab_name(&bd_kinds, inc->kind)));

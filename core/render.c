@@ -384,12 +384,18 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 	bd_format_affected(inc->affected, inc->qualifier, o && o->ascii, buf, sizeof buf);
 	fprintf(out, "%s |\n", buf);
 	fputs("| Threat level | ", out);
-	if (inc->nation == BD_NORTHERN_IRELAND) {
-		bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);
-		fprintf(out, "NI-related %s; ", buf);
+	if (inc->nation == BD_OUTSIDE_UK || !bd_date_is_set(d)) {
+		/* as in the text view: no UK level is in force outside the UK */
+		fprintf(out, "not known (%s) |\n",
+			inc->nation == BD_OUTSIDE_UK ? "outside the UK" : "no date");
+	} else {
+		if (inc->nation == BD_NORTHERN_IRELAND) {
+			bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);
+			fprintf(out, "NI-related %s; ", buf);
+		}
+		bd_render_threat(buf, sizeof buf, t, BD_SCOPE_UK, d);
+		fprintf(out, "UK %s |\n", buf);
 	}
-	bd_render_threat(buf, sizeof buf, t, BD_SCOPE_UK, d);
-	fprintf(out, "UK %s |\n", buf);
 	if (inc->summary) {
 		fputs("\n", out);
 		put_md(out, inc->summary, fl);
@@ -482,7 +488,10 @@ void bd_render_table_row(FILE *out, const bd_row *r, const bd_render_opts *o)
 	put_cell(out, r->id, 32, fl);
 	fprintf(out, " %-10s ", *date ? date : "-");
 	put_cell(out, r->force_short, 16, fl);
-	fprintf(out, " %-21s %9s %4d %-13s %-13s %-11s\n", bd_vocab_name(&bd_kinds, r->kind), aff,
+	/* padded by display width: "≤" is one column but three bytes */
+	int pad = 9 - bd_text_width(aff);
+	fprintf(out, " %-21s %*s%s %4d %-13s %-13s %-11s\n", bd_vocab_name(&bd_kinds, r->kind),
+		pad > 0 ? pad : 0, "", aff,
 		__builtin_popcount(r->exposed), bd_render_status(r->ico), bd_render_status(r->nca),
 		r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-");
 }

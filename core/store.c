@@ -111,7 +111,7 @@ static bd_status migrate(bd_store *st, bd_error *err)
 		return db_fail(st, err, "not a breachdash store");
 	if (v > BD_STORE_VERSION)
 		return bd_fail(err, BD_EVERSION,
-			       "%s: store is version %d, this breachdash reads up to %d; upgrade breachdash",
+			       "%s: store is version %d, newer than this breachdash reads (up to %d); upgrade breachdash",
 			       st->path, v, BD_STORE_VERSION);
 	if (v == BD_STORE_VERSION)
 		return BD_OK;
@@ -153,6 +153,30 @@ static bd_status make_parent_dir(const char *path, bd_error *err)
 	return BD_OK;
 }
 
+/* A store in a directory that cannot be written has no -wal or -shm file to
+ * share: reopens it read-only as an immutable file. False when the last
+ * error was something else (not a database, say) or the reopening failed. */
+static bool reopen_immutable(bd_store *st)
+{
+	int code = sqlite3_errcode(st->db) & 0xff;
+	if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+		return false;
+	char *uri = malloc(strlen(st->path) * 3 + 32), *o = uri;
+	if (!uri)
+		return false;
+	o += sprintf(o, "file:");
+	for (const char *c = st->path; *c; c++)
+		o += strchr("%?#", *c) ? sprintf(o, "%%%02X", (unsigned char)*c) : sprintf(o, "%c", *c);
+	strcpy(o, "?immutable=1");
+	sqlite3_close_v2(st->db);
+	st->readonly = true;
+	int rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	sqlite3_extended_result_codes(st->db, 1);
+	return rc == SQLITE_OK &&
+	       sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK;
+}
+
 /* Opens the database file itself, falling back to read-only when the file
  * or its directory cannot be written. */
 static bd_status open_db(bd_store *st, unsigned flags, bd_error *err)
@@ -172,12 +196,14 @@ static bd_status open_db(bd_store *st, unsigned flags, bd_error *err)
 	sqlite3_extended_result_codes(st->db, 1);
 	/* A read-only directory makes WAL impossible; the store still opens for
 	 * reading if it is already in WAL mode or can be read in rollback mode. */
-	if (!st->readonly && sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+	if (!st->readonly && sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK &&
+	    !reopen_immutable(st))
 		return db_fail(st, err, "cannot enable WAL");
 	if (exec(st, "PRAGMA foreign_keys = ON", err) != BD_OK)
 		return err ? err->code : BD_ESTORE;
 	/* A quick check that this is a database at all: reads page 1. */
-	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK &&
+	    !reopen_immutable(st))
 		return db_fail(st, err, "not a usable database");
 	return BD_OK;
 }
@@ -296,6 +322,13 @@ static bd_status bind_columns(sqlite3_stmt *s, const bd_incident *inc,
 	sqlite3_bind_int(s, 16, threat);
 	sqlite3_bind_text(s, 17, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 18, inc->origin);
+	/* Our own records are of UK police forces unless they say otherwise:
+	 * country GB (for a UK nation) and NAICS 922120, police protection. */
+	bool native = inc->origin == BD_ORIGIN_NATIVE;
+	sqlite3_bind_text(s, 19, inc->country ? inc->country
+			  : native && inc->nation != BD_OUTSIDE_UK ? BD_COUNTRY_UK : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 20, inc->industry ? inc->industry : native ? BD_NAICS_POLICE : NULL,
+			  -1, SQLITE_STATIC);
 	return BD_OK;
 }
 
@@ -376,13 +409,13 @@ bd_status bd_store_put(bd_store *st, const bd_incident *inc, const bd_threat_tab
 	static const char insert_sql[] =
 		"INSERT INTO incident (id, title, force, force_short, supplier, nation, kind,"
 		" date_key, affected, qualifier, exposed, not_exposed, n_exposed, ico, nca,"
-		" threat, doc, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-		" ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+		" threat, doc, origin, country, industry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 	static const char update_sql[] =
 		"UPDATE incident SET title = ?2, force = ?3, force_short = ?4, supplier = ?5,"
 		" nation = ?6, kind = ?7, date_key = ?8, affected = ?9, qualifier = ?10,"
 		" exposed = ?11, not_exposed = ?12, n_exposed = ?13, ico = ?14, nca = ?15,"
-		" threat = ?16, doc = ?17, origin = ?18 WHERE id = ?1";
+		" threat = ?16, doc = ?17, origin = ?18, country = ?19, industry = ?20 WHERE id = ?1";
 	json_t *j = bd_incident_to_json(inc);
 	char *doc = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);

@@ -25,6 +25,11 @@ enum {
 
 #define BD_STORE_VERSION 2
 
+/* The country and industry columns of a native incident that names none:
+ * a UK police force. */
+#define BD_COUNTRY_UK "GB"
+#define BD_NAICS_POLICE "922120"
+
 bd_status bd_store_open(const char *path, unsigned flags, bd_store **out, bd_error *err);
 void bd_store_close(bd_store *st);
 bool bd_store_readonly(const bd_store *st);

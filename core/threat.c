@@ -99,7 +99,9 @@ int bd_threat_load(const char *file, bd_threat_table *t, bd_diags *diags)
 	json_error_t jerr;
 	json_t *root = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
-		bd_diags_add(diags, file, jerr.line, jerr.column, NULL, "%s", jerr.text);
+		/* jansson gives line -1 when the file cannot be opened: no position. */
+		bd_diags_add(diags, file, jerr.line > 0 ? jerr.line : 0,
+			     jerr.line > 0 && jerr.column > 0 ? jerr.column : 0, NULL, "%s", jerr.text);
 		return 1;
 	}
 	/* The text is read again only to place problems; see jsonpos.h. */

@@ -1,0 +1,966 @@
+#include "veris.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fileio.h"
+#include "jsonpos.h"
+#include "native.h"
+#include "text.h"
+#include "vocab.h"
+
+#define MAX_TEXT 4096
+#define MAX_SUMMARY 16384
+#define SHORT_COLS 16
+#define MAX_REFS 32
+#define VCDB_SOURCE "vcdb"
+
+/* The action categories of VERIS as bits, in the order of action_names. */
+enum {
+	ACT_HACKING = 1 << 0, ACT_MALWARE = 1 << 1, ACT_SOCIAL = 1 << 2,
+	ACT_MISUSE = 1 << 3, ACT_PHYSICAL = 1 << 4, ACT_ERROR = 1 << 5,
+	ACT_ENVIRONMENTAL = 1 << 6, ACT_UNKNOWN = 1 << 7,
+	ACT_CYBER = ACT_HACKING | ACT_MALWARE | ACT_SOCIAL,
+};
+static const char *const action_names[] = { "hacking", "malware", "social", "misuse",
+	"physical", "error", "environmental", "unknown" };
+enum { IDX_ERROR = 5 };
+#define N_ACTIONS (sizeof action_names / sizeof action_names[0])
+
+/* What a record says that the mapping reads; gathered (and type-checked)
+ * before anything is built. Pointers are into the record. */
+typedef struct vrec {
+	const char *incident_id, *victim_id, *state, *source_id, *reference, *summary;
+	const char *country;            /* mapped ISO code, or NULL */
+	char industry[8];               /* NAICS digits, or "" */
+	bool gb, country_unknown, country_exact;
+	const json_t *secondary;        /* victim.secondary.victim_id: strings */
+	const char *partner_name;
+	bool partner_actor, partner_vector;
+	unsigned actions;
+	const json_t *varieties[N_ACTIONS];  /* action.X.variety: strings */
+	bd_date occurred;
+	int date_parts;                 /* of timeline.incident mapped: 1..3 */
+	bool has_total;
+	long long total;
+	const json_t *data;             /* attribute.confidentiality.data */
+	const char *disclosure;
+	const json_t *impact;
+} vrec;
+
+typedef struct vmap {
+	const char *file;
+	bd_diags *diags;
+	int problems;
+	json_t *extra;                  /* the record, less what is mapped */
+	bd_incident *inc;
+	vrec r;
+} vmap;
+
+/* ---- problems ---- */
+
+static void bad(vmap *m, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* One line per bad record: only the first problem is recorded. */
+static void bad(vmap *m, const char *path, const char *fmt, ...)
+{
+	if (m->problems++ || !m->diags)
+		return;
+	char *msg = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	bd_diags_add(m->diags, m->file, 0, 0, path, "%s", msg ? msg : "out of memory");
+	free(msg);
+}
+
+static const char *type_words(json_type t)
+{
+	switch (t) {
+	case JSON_OBJECT:  return "an object";
+	case JSON_ARRAY:   return "an array";
+	case JSON_STRING:  return "a string";
+	case JSON_INTEGER: return "a non-negative integer";
+	case JSON_REAL:    return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:   return "true or false";
+	default:           return "null";
+	}
+}
+
+static void bad_type(vmap *m, const char *path, const char *expected, const json_t *j)
+{
+	char got[64];
+	switch (json_typeof(j)) {
+	case JSON_STRING: {
+		char *clean = bd_text_sanitize(json_string_value(j), BD_TEXT_ASCII);
+		if (clean && strlen(clean) > 40)
+			strcpy(clean + 37, "...");
+		snprintf(got, sizeof got, "\"%s\"", clean ? clean : "");
+		free(clean);
+		break;
+	}
+	case JSON_INTEGER:
+		snprintf(got, sizeof got, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+		break;
+	case JSON_REAL:
+		snprintf(got, sizeof got, "%g", json_real_value(j));
+		break;
+	default:
+		snprintf(got, sizeof got, "%s", type_words(json_typeof(j)));
+	}
+	bad(m, path, "expected %s, got %s", expected, got);
+}
+
+/* The member key of obj when it has the type wanted (JSON_REAL: any number;
+ * JSON_TRUE: a boolean; JSON_INTEGER: non-negative); NULL when absent, or
+ * reported and NULL when of another type. */
+static const json_t *member(vmap *m, const json_t *obj, const char *path, const char *key,
+			    json_type want)
+{
+	const json_t *j = obj ? json_object_get(obj, key) : NULL;
+	if (!j)
+		return NULL;
+	bool ok = json_typeof(j) == want || (want == JSON_REAL && json_is_number(j)) ||
+		  (want == JSON_TRUE && json_is_boolean(j));
+	if (ok && want == JSON_INTEGER && json_integer_value(j) < 0)
+		ok = false;
+	if (!ok) {
+		char *p = bd_path_key(path, key);
+		bad_type(m, p, type_words(want), j);
+		free(p);
+		return NULL;
+	}
+	return j;
+}
+
+static const char *string_of(vmap *m, const json_t *obj, const char *path, const char *key)
+{
+	return json_string_value(member(m, obj, path, key, JSON_STRING));
+}
+
+/* An array member whose elements are all strings, or NULL. */
+static const json_t *strings_of(vmap *m, const json_t *obj, const char *path, const char *key)
+{
+	const json_t *a = member(m, obj, path, key, JSON_ARRAY);
+	size_t i;
+	const json_t *v;
+	json_array_foreach(a, i, v) {
+		if (!json_is_string(v)) {
+			char *p = bd_path_key(path, key), *ip = bd_path_index(p, i);
+			bad_type(m, ip, "a string", v);
+			free(ip);
+			free(p);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+static bool has_string(const json_t *arr, const char *s)
+{
+	size_t i;
+	const json_t *v;
+	json_array_foreach(arr, i, v)
+		if (json_is_string(v) && strcasecmp(json_string_value(v), s) == 0)
+			return true;
+	return false;
+}
+
+/* ---- what is mapped leaves extra ---- */
+
+/* Deletes extra.k1[.k2[.k3]] and then every object on the way that it
+ * left empty. */
+static void drop(vmap *m, const char *k1, const char *k2, const char *k3)
+{
+	const char *k[3] = { k1, k2, k3 };
+	json_t *o[3] = { m->extra, NULL, NULL };
+	int depth = k3 ? 3 : k2 ? 2 : 1;
+	for (int i = 0; i + 1 < depth; i++) {
+		o[i + 1] = json_object_get(o[i], k[i]);
+		if (!json_is_object(o[i + 1]))
+			return;
+	}
+	json_object_del(o[depth - 1], k[depth - 1]);
+	for (int i = depth - 1; i > 0; i--)
+		if (json_object_size(o[i]) == 0)
+			json_object_del(o[i - 1], k[i - 1]);
+}
+
+/* ---- text ---- */
+
+/* s made fit for a text field of the model: control characters become
+ * spaces (newlines and tabs too, unless `lines`), white space at the ends
+ * goes, and it is cut to max bytes at a character boundary. NULL when
+ * nothing is left. Caller frees. */
+static char *clean_text(const char *s, size_t max, bool lines)
+{
+	if (!s)
+		return NULL;
+	while (*s == ' ' || (unsigned char)*s < 0x20)
+		s++;
+	size_t n = strlen(s);
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || (unsigned char)s[n - 1] < 0x20))
+		n--;
+	if (n == 0)
+		return NULL;
+	char *out = strndup(s, n);
+	for (char *c = out; c && *c; c++) {
+		unsigned char u = (unsigned char)*c;
+		if ((u < 0x20 || u == 0x7F) && !(lines && (u == '\n' || u == '\t')))
+			*c = ' ';
+	}
+	return out;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	return words;
+}
+
+/* Initials of the capitalised words, whole words in capitals kept whole:
+ * "United States Department of Veterans Affairs" -> "USDVA". */
+static char *initials(const char *name)
+{
+	char buf[SHORT_COLS + 1];
+	size_t o = 0;
+	for (const char *w = name; *w && o < SHORT_COLS;) {
+		size_t len = strcspn(w, " "), caps = 0;
+		while (caps < len && w[caps] >= 'A' && w[caps] <= 'Z')
+			caps++;
+		if (caps == len && len <= 4 && o + len <= SHORT_COLS) {
+			memcpy(buf + o, w, len);
+			o += len;
+		} else if (caps) {
+			buf[o++] = w[0];
+		}
+		w += len;
+		w += strspn(w, " ");
+	}
+	buf[o] = '\0';
+	return o >= 2 ? strdup(buf) : NULL;
+}
+
+/* A short form of name, at most SHORT_COLS columns: the name itself; else
+ * an acronym it gives in brackets ("... (CIA)"); else, for a name of four
+ * words or more of which fewer than half fit, its initials; else its first
+ * words that fit, else its first columns. Caller frees. */
+static char *short_form(const char *name)
+{
+	if (bd_text_width(name) <= SHORT_COLS)
+		return strdup(name);
+	const char *open = strrchr(name, '('), *close = open ? strchr(open, ')') : NULL;
+	if (close && close - open > 2 && close - open <= SHORT_COLS && !close[1])
+		return strndup(open + 1, (size_t)(close - open - 1));
+	size_t n = bd_text_fit(name, SHORT_COLS, NULL);
+	if (name[n] != ' ') {
+		size_t cut = n;
+		while (cut > 0 && name[cut] != ' ')
+			cut--;
+		if (cut >= 4)
+			n = cut;
+	}
+	static const char *const tail[] = { "of", "the", "and", "&", "for", "de", "la", "du" };
+	for (bool again = true; again;) {
+		again = false;
+		while (n > 0 && strchr(" ,;:-(", name[n - 1]))
+			n--;
+		for (size_t i = 0; i < sizeof tail / sizeof tail[0] && !again; i++) {
+			size_t len = strlen(tail[i]);
+			if (n > len && name[n - len - 1] == ' ' && !strncasecmp(name + n - len, tail[i], len)) {
+				n -= len;
+				again = true;
+			}
+		}
+	}
+	char *acronym = NULL;
+	size_t words = count_words(name, strlen(name));
+	if (words >= 4 && count_words(name, n) * 2 < words && (acronym = initials(name)))
+		return acronym;
+	return strndup(name, n ? n : bd_text_fit(name, SHORT_COLS, NULL));
+}
+
+/* "veris-" + incident_id in lower case, other characters as '-'; NULL when
+ * that is longer than a slug may be. */
+static char *make_id(const char *incident_id)
+{
+	size_t plen = strlen(BD_VERIS_ID_PREFIX), n = strlen(incident_id);
+	if (plen + n > 64)
+		return NULL;
+	char *id = malloc(plen + n + 1), *o = id + plen;
+	if (!id)
+		return NULL;
+	memcpy(id, BD_VERIS_ID_PREFIX, plen);
+	for (const char *c = incident_id; *c; c++) {
+		char ch = *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+		if (ok || o[-1] != '-')
+			*o++ = ok ? ch : '-';
+	}
+	while (o > id + plen && o[-1] == '-')
+		o--;
+	*o = '\0';
+	if (o == id + plen) {
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
+/* ---- reading the record ---- */
+
+static void read_victim(vmap *m, const json_t *root)
+{
+	vrec *r = &m->r;
+	const json_t *v = member(m, root, "$", "victim", JSON_OBJECT);
+	r->victim_id = string_of(m, v, "$.victim", "victim_id");
+	r->state = string_of(m, v, "$.victim", "state");
+	const json_t *countries = strings_of(m, v, "$.victim", "country");
+	size_t i;
+	const json_t *c;
+	r->country_unknown = true;
+	json_array_foreach(countries, i, c) {
+		const char *s = json_string_value(c);
+		bool code = strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+		if (code && (!strcmp(s, "GB") || !strcmp(s, "UK"))) {
+			r->gb = true;
+			r->country = "GB";
+		} else if (code && !r->country) {
+			r->country = s;
+		}
+		if (code)
+			r->country_unknown = false;
+	}
+	r->country_exact = r->country && json_array_size(countries) == 1 &&
+			   !strcmp(json_string_value(json_array_get(countries, 0)), r->country);
+	const char *industry = string_of(m, v, "$.victim", "industry");
+	size_t o = 0;
+	bool digits = industry != NULL, nonzero = false;
+	for (const char *s = industry; digits && *s; s++) {
+		if (*s >= '0' && *s <= '9' && o + 1 < sizeof r->industry) {
+			nonzero |= *s != '0';
+			r->industry[o++] = *s;
+		} else if (*s != '-') {
+			digits = false;
+		}
+	}
+	r->industry[digits && nonzero && o >= 2 ? o : 0] = '\0';
+	const json_t *sec = member(m, v, "$.victim", "secondary", JSON_OBJECT);
+	r->secondary = strings_of(m, sec, "$.victim.secondary", "victim_id");
+}
+
+static void read_actions(vmap *m, const json_t *root)
+{
+	vrec *r = &m->r;
+	const json_t *action = member(m, root, "$", "action", JSON_OBJECT);
+	for (size_t i = 0; action && i < N_ACTIONS; i++) {
+		char *p = bd_path_key("$.action", action_names[i]);
+		const json_t *a = member(m, action, "$.action", action_names[i], JSON_OBJECT);
+		if (a) {
+			r->actions |= 1u << i;
+			r->varieties[i] = strings_of(m, a, p, "variety");
+			const json_t *vectors = strings_of(m, a, p, "vector");
+			if ((1u << i) & ACT_CYBER && has_string(vectors, "Partner"))
+				r->partner_vector = true;
+		}
+		free(p);
+	}
+	const json_t *actor = member(m, root, "$", "actor", JSON_OBJECT);
+	const json_t *partner = member(m, actor, "$.actor", "partner", JSON_OBJECT);
+	r->partner_actor = partner != NULL;
+	const json_t *names = strings_of(m, partner, "$.actor.partner", "name");
+	r->partner_name = json_string_value(json_array_get(names, 0));
+}
+
+static void read_timeline(vmap *m, const json_t *root)
+{
+	vrec *r = &m->r;
+	const json_t *t = member(m, root, "$", "timeline", JSON_OBJECT);
+	const json_t *inc = member(m, t, "$.timeline", "incident", JSON_OBJECT);
+	const json_t *y = member(m, inc, "$.timeline.incident", "year", JSON_INTEGER);
+	const json_t *mo = member(m, inc, "$.timeline.incident", "month", JSON_INTEGER);
+	const json_t *d = member(m, inc, "$.timeline.incident", "day", JSON_INTEGER);
+	/* The longest valid partial date; what does not fit stays in extra. */
+	char buf[32];
+	bd_date date;
+	if (!y || json_integer_value(y) > 9999)
+		return;
+	snprintf(buf, sizeof buf, "%04d", (int)json_integer_value(y));
+	if (!bd_date_parse(buf, &date))
+		return;
+	r->occurred = date;
+	r->date_parts = 1;
+	if (!mo || json_integer_value(mo) > 12)
+		return;
+	snprintf(buf + 4, sizeof buf - 4, "-%02d", (int)json_integer_value(mo));
+	if (!bd_date_parse(buf, &date))
+		return;
+	r->occurred = date;
+	r->date_parts = 2;
+	if (!d || json_integer_value(d) > 31)
+		return;
+	snprintf(buf + 7, sizeof buf - 7, "-%02d", (int)json_integer_value(d));
+	if (bd_date_parse(buf, &date)) {
+		r->occurred = date;
+		r->date_parts = 3;
+	}
+}
+
+static void read_attribute(vmap *m, const json_t *root)
+{
+	vrec *r = &m->r;
+	const json_t *attr = member(m, root, "$", "attribute", JSON_OBJECT);
+	const char *cp = "$.attribute.confidentiality";
+	const json_t *conf = member(m, attr, "$.attribute", "confidentiality", JSON_OBJECT);
+	const json_t *total = member(m, conf, cp, "data_total", JSON_INTEGER);
+	r->has_total = total != NULL;
+	r->total = total ? json_integer_value(total) : -1;
+	r->disclosure = string_of(m, conf, cp, "data_disclosure");
+	r->data = member(m, conf, cp, "data", JSON_ARRAY);
+	size_t i;
+	const json_t *d;
+	json_array_foreach(r->data, i, d) {
+		char *p = bd_path_index("$.attribute.confidentiality.data", i);
+		if (!json_is_object(d))
+			bad_type(m, p, "an object", d);
+		string_of(m, d, p, "variety");
+		member(m, d, p, "amount", JSON_INTEGER);
+		free(p);
+	}
+}
+
+static void read_impact(vmap *m, const json_t *root)
+{
+	const json_t *imp = member(m, root, "$", "impact", JSON_OBJECT);
+	m->r.impact = imp;
+	string_of(m, imp, "$.impact", "overall_rating");
+	string_of(m, imp, "$.impact", "notes");
+	string_of(m, imp, "$.impact", "iso_currency_code");
+	member(m, imp, "$.impact", "overall_amount", JSON_REAL);
+	const json_t *loss = member(m, imp, "$.impact", "loss", JSON_ARRAY);
+	size_t i;
+	const json_t *l;
+	json_array_foreach(loss, i, l) {
+		char *p = bd_path_index("$.impact.loss", i);
+		if (!json_is_object(l))
+			bad_type(m, p, "an object", l);
+		string_of(m, l, p, "variety");
+		string_of(m, l, p, "rating");
+		member(m, l, p, "amount", JSON_REAL);
+		free(p);
+	}
+}
+
+static void read_record(vmap *m, const json_t *root)
+{
+	vrec *r = &m->r;
+	const json_t *sv = json_object_get(root, "schema_version");
+	if (!sv)
+		bad(m, "$", "missing required key \"schema_version\"");
+	else if (!json_is_string(sv))
+		bad_type(m, "$.schema_version", "a string", sv);
+	else if (strncmp(json_string_value(sv), "1.3", 3) && strncmp(json_string_value(sv), "1.4", 3))
+		bad(m, "$.schema_version", "VERIS %s is not read; this reads 1.3.x (and 1.4.x)",
+		    json_string_value(sv));
+	r->incident_id = string_of(m, root, "$", "incident_id");
+	if (!json_object_get(root, "incident_id"))
+		bad(m, "$", "missing required key \"incident_id\"");
+	char *id = r->incident_id ? make_id(r->incident_id) : NULL;
+	if (!id)
+		r->incident_id = NULL;  /* reported once the rest is known good */
+	free(id);
+	r->summary = string_of(m, root, "$", "summary");
+	r->source_id = string_of(m, root, "$", "source_id");
+	r->reference = string_of(m, root, "$", "reference");
+	read_victim(m, root);
+	read_actions(m, root);
+	read_timeline(m, root);
+	read_attribute(m, root);
+	read_impact(m, root);
+}
+
+/* ---- building the incident ---- */
+
+static const char *first_variety(const vrec *r, unsigned act)
+{
+	for (size_t i = 0; i < N_ACTIONS; i++)
+		if (act == 1u << i)
+			return json_string_value(json_array_get(r->varieties[i], 0));
+	return NULL;
+}
+
+static bool has_variety(const vrec *r, unsigned act, const char *variety)
+{
+	for (size_t i = 0; i < N_ACTIONS; i++)
+		if (act == 1u << i)
+			return has_string(r->varieties[i], variety);
+	return false;
+}
+
+/* Kind from the actions, most telling first: misuse (an insider), then an
+ * attack (through a supplier or not), then theft, then error by variety. */
+static int map_kind(const vrec *r, bool supplier)
+{
+	static const char *const disclosures[] = { "Misdelivery", "Publishing error",
+		"Disposal error", "Misconfiguration", "Gaffe", "Classification error" };
+	if (r->actions & ACT_MISUSE)
+		return BD_KIND_INSIDER;
+	if (r->actions & ACT_CYBER)
+		return supplier ? BD_KIND_SUPPLIER : BD_KIND_CYBER;
+	if ((r->actions & ACT_PHYSICAL) && has_variety(r, ACT_PHYSICAL, "Theft"))
+		return BD_KIND_THEFT;
+	if (!(r->actions & ACT_ERROR))
+		return BD_KIND_OTHER;
+	size_t i;
+	const json_t *v;
+	json_array_foreach(r->varieties[IDX_ERROR], i, v) {
+		if (!strcasecmp(json_string_value(v), "Loss"))
+			return BD_KIND_LOSS;
+		for (size_t k = 0; k < sizeof disclosures / sizeof disclosures[0]; k++)
+			if (!strcasecmp(json_string_value(v), disclosures[k]))
+				return BD_KIND_DISCLOSURE;
+	}
+	return r->data && !(r->disclosure && !strcasecmp(r->disclosure, "No"))
+		? BD_KIND_DISCLOSURE : BD_KIND_OTHER;
+}
+
+/* What happened, in plain words, for the title. */
+static const char *what_happened(const vrec *r, int kind, const char *supplier)
+{
+	static const struct { const char *variety, *words; } errors[] = {
+		{ "Misdelivery", "data sent to the wrong recipient" },
+		{ "Publishing error", "data published in error" },
+		{ "Disposal error", "records disposed of insecurely" },
+		{ "Misconfiguration", "data exposed by a misconfiguration" },
+		{ "Gaffe", "data disclosed in a slip" },
+	};
+	switch (kind) {
+	case BD_KIND_INSIDER:  return "data misused by an insider";
+	case BD_KIND_SUPPLIER: return supplier ? "supplier compromised" : "attack through a supplier";
+	case BD_KIND_THEFT:    return "theft of equipment or records";
+	case BD_KIND_LOSS:     return "records lost";
+	case BD_KIND_CYBER:
+		if (has_variety(r, ACT_MALWARE, "Ransomware"))
+			return "ransomware attack";
+		if (r->actions & ACT_HACKING)
+			return "hacked";
+		if (r->actions & ACT_MALWARE)
+			return "malware infection";
+		return has_variety(r, ACT_SOCIAL, "Phishing") ? "phishing attack" : "social engineering attack";
+	case BD_KIND_DISCLOSURE: {
+		const char *v = first_variety(r, ACT_ERROR);
+		for (size_t i = 0; v && i < sizeof errors / sizeof errors[0]; i++)
+			if (!strcasecmp(v, errors[i].variety))
+				return errors[i].words;
+		return "data disclosed in error";
+	}
+	default:
+		if (r->actions & ACT_PHYSICAL)
+			return "physical security breach";
+		if (r->actions & ACT_ENVIRONMENTAL)
+			return "environmental damage";
+		return "security incident";
+	}
+}
+
+/* The first secondary victim that is a UK police force. */
+static const char *secondary_force(const vrec *r, int *nation, const char **short_name)
+{
+	size_t i;
+	const json_t *v;
+	json_array_foreach(r->secondary, i, v)
+		if (bd_veris_uk_force(json_string_value(v), nation, short_name))
+			return json_string_value(v);
+	return NULL;
+}
+
+static void map_organisation(vmap *m)
+{
+	vrec *r = &m->r;
+	bd_incident *inc = m->inc;
+	const char *short_name = NULL;
+	int nation = BD_OUTSIDE_UK;
+	bool maybe_uk = r->gb || r->country_unknown;
+	const char *sec = NULL;
+	char *victim = clean_text(r->victim_id, MAX_TEXT, false);
+	if (maybe_uk && victim && bd_veris_uk_force(victim, &nation, &short_name)) {
+		inc->force = victim;
+		if (strlen(r->victim_id) <= MAX_TEXT)
+			drop(m, "victim", "victim_id", NULL);
+	} else if (maybe_uk && (sec = secondary_force(r, &nation, &short_name))) {
+		/* A supplier was breached; the force it serves is the
+		 * organisation, as in the native data. */
+		inc->force = clean_text(sec, MAX_TEXT, false);
+		inc->supplier = victim;
+	} else {
+		inc->force = victim ? victim : strdup("unknown organisation");
+		if (victim && strlen(r->victim_id) <= MAX_TEXT)
+			drop(m, "victim", "victim_id", NULL);
+		if (r->gb) {
+			nation = bd_veris_nation_named(r->state);
+			if (nation < 0)
+				nation = bd_veris_nation_named(victim);
+			if (nation < 0)
+				nation = BD_ENGLAND;
+		}
+	}
+	if (!inc->supplier && r->partner_name)
+		inc->supplier = clean_text(r->partner_name, MAX_TEXT, false);
+	inc->nation = nation;
+	inc->force_short = short_name ? strdup(short_name) : short_form(inc->force);
+	if (short_name) {
+		/* A recognised force is a UK police force whatever else is said. */
+		inc->country = strdup("GB");
+		inc->industry = strdup(!sec && r->industry[0] ? r->industry : "922120");
+	} else {
+		inc->country = r->country ? strdup(r->country) : NULL;
+		inc->industry = r->industry[0] ? strdup(r->industry) : NULL;
+	}
+	if (!sec && r->country_exact && inc->country && !strcmp(inc->country, r->country))
+		drop(m, "victim", "country", NULL);
+	if (!sec && r->industry[0] && inc->industry && !strcmp(inc->industry, r->industry))
+		drop(m, "victim", "industry", NULL);
+	inc->kind = map_kind(r, sec || r->partner_actor || r->partner_vector);
+}
+
+static void map_title(vmap *m)
+{
+	bd_incident *inc = m->inc;
+	char *who = clean_text(inc->force, 200, false), *title = NULL;
+	const char *what = what_happened(&m->r, inc->kind, inc->supplier);
+	int len = bd_date_is_set(inc->occurred)
+		? asprintf(&title, "%s: %s (%d)", who ? who : "?", what, inc->occurred.year)
+		: asprintf(&title, "%s: %s", who ? who : "?", what);
+	inc->title = len < 0 ? NULL : title;
+	free(who);
+}
+
+static void map_summary(vmap *m)
+{
+	const char *s = m->r.summary;
+	m->inc->summary = clean_text(s, MAX_SUMMARY, true);
+	/* Cleaning changes only white space and control characters; only a
+	 * summary cut short keeps its whole text in extra. */
+	if (!s || strlen(s) <= MAX_SUMMARY)
+		drop(m, "summary", NULL, NULL);
+}
+
+static void map_dates(vmap *m)
+{
+	static const char *const parts[] = { "year", "month", "day" };
+	m->inc->occurred = m->r.occurred;
+	for (int i = 0; i < m->r.date_parts; i++)
+		drop(m, "timeline", "incident", parts[i]);
+}
+
+/* ---- sources, figures, impacts ---- */
+
+static char *host_of(const char *url)
+{
+	const char *h = strstr(url, "://");
+	if (!h)
+		return NULL;
+	h += 3;
+	size_t n = strcspn(h, "/:?#");
+	if (n > 4 && !strncasecmp(h, "www.", 4))
+		h += 4, n -= 4;
+	if (n == 0)
+		return NULL;
+	char *host = strndup(h, n);
+	for (char *c = host; c && *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return host;
+}
+
+/* The URLs in a VCDB reference: "http://a; http://b (20140217)": each one
+ * up to white space, ';' or ',', less an appended "(YYYYMMDD)". */
+static size_t reference_urls(const char *ref, char **urls, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = ref; p && *p && n < max;) {
+		const char *a = strcasestr(p, "http://"), *b = strcasestr(p, "https://");
+		const char *start = a && (!b || a < b) ? a : b;
+		if (!start)
+			break;
+		size_t len = strcspn(start, " \t\r\n;,\"<>");
+		p = start + len;
+		const char *paren = memchr(start, '(', len);
+		if (paren && strspn(paren + 1, "0123456789") >= 6 && paren[1 + strspn(paren + 1, "0123456789")] == ')')
+			len = (size_t)(paren - start);
+		char *raw = strndup(start, len), *url = clean_text(raw, MAX_TEXT, false), *host = NULL;
+		free(raw);
+		bool dup = false;
+		for (size_t i = 0; url && i < n; i++)
+			dup |= !strcmp(urls[i], url);
+		if (url && !dup && (host = host_of(url)) != NULL)
+			urls[n++] = url;
+		else
+			free(url);
+		free(host);
+	}
+	return n;
+}
+
+static void strv_one(bd_strv *sv, const char *s)
+{
+	sv->v = calloc(1, sizeof *sv->v);
+	if (sv->v && (sv->v[0] = strdup(s)))
+		sv->n = 1;
+}
+
+static void map_sources(vmap *m)
+{
+	bd_incident *inc = m->inc;
+	const vrec *r = &m->r;
+	char *urls[MAX_REFS];
+	size_t n = reference_urls(r->reference, urls, MAX_REFS);
+	inc->sources = calloc(n + 1, sizeof *inc->sources);
+	if (!inc->sources) {
+		for (size_t i = 0; i < n; i++)
+			free(urls[i]);
+		return;
+	}
+	bd_source *v = &inc->sources[0];
+	bool vcdb = !r->source_id || !strcasecmp(r->source_id, "vcdb");
+	v->id = strdup(VCDB_SOURCE);
+	char *publisher = NULL;
+	if (!vcdb && asprintf(&publisher, "VERIS data from source \"%s\"", r->source_id) < 0)
+		publisher = NULL;
+	v->publisher = clean_text(publisher ? publisher : "VERIS Community Database", MAX_TEXT, false);
+	free(publisher);
+	char *title = NULL;
+	if (r->source_id ? asprintf(&title, "VERIS incident %s, source_id %s", r->incident_id, r->source_id) < 0
+			 : asprintf(&title, "VERIS incident %s", r->incident_id) < 0)
+		title = NULL;
+	v->title = clean_text(title, MAX_TEXT, false);
+	free(title);
+	inc->n_sources = 1;
+	for (size_t i = 0; i < n; i++) {
+		bd_source *s = &inc->sources[inc->n_sources++];
+		if (asprintf(&s->id, "ref-%zu", i + 1) < 0)
+			s->id = NULL;
+		s->publisher = host_of(urls[i]);
+		s->url = urls[i];
+	}
+}
+
+static void add_figure(bd_incident *inc, const char *about, const char *value, const char *note)
+{
+	bd_figure *f = &inc->figures[inc->n_figures++];
+	f->about = clean_text(about, MAX_TEXT, false);
+	f->value = strdup(value);
+	f->note = note ? strdup(note) : NULL;
+	strv_one(&f->sources, VCDB_SOURCE);
+}
+
+/* The field a VERIS data variety maps to, or -1; *exact when nothing of
+ * the variety is lost by the mapping. */
+static int variety_field(const char *variety, bool *exact)
+{
+	static const struct { const char *variety, *field; bool exact; } map[] = {
+		{ "Personal", "personal-unspecified", true },
+		{ "Sensitive Personal", "personal-unspecified", false },
+		{ "Bank", "financial", true },
+		{ "Payment", "financial", true },
+	};
+	for (size_t i = 0; variety && i < sizeof map / sizeof map[0]; i++)
+		if (!strcasecmp(variety, map[i].variety)) {
+			*exact = map[i].exact;
+			return bd_vocab_find(&bd_fields, map[i].field);
+		}
+	return -1;
+}
+
+static void map_data(vmap *m)
+{
+	bd_incident *inc = m->inc;
+	const vrec *r = &m->r;
+	size_t n = json_array_size(r->data);
+	bool disclosed = !(r->disclosure && !strcasecmp(r->disclosure, "No"));
+	long long sum = 0;
+	size_t n_amounts = 0;
+	json_t *kept = json_object_get(json_object_get(json_object_get(m->extra, "attribute"),
+						       "confidentiality"), "data");
+	inc->figures = calloc(n + 2, sizeof *inc->figures);
+	if (!inc->figures)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const json_t *d = json_array_get(r->data, i);
+		const json_t *amount = json_object_get(d, "amount");
+		if (amount && sum >= 0)
+			sum = LLONG_MAX - sum < json_integer_value(amount) ? -1 : sum + json_integer_value(amount);
+		n_amounts += amount != NULL;
+	}
+	if (r->has_total) {
+		inc->affected = r->total;
+		inc->qualifier = BD_Q_EXACT;
+		drop(m, "attribute", "confidentiality", "data_total");
+	} else if (n_amounts && sum >= 0) {
+		inc->affected = sum;
+		inc->qualifier = BD_Q_AT_LEAST;
+	}
+	char buf[48], val[64];
+	if (inc->affected >= 0) {
+		strv_one(&inc->affected_sources, VCDB_SOURCE);
+		bd_format_thousands(inc->affected, buf, sizeof buf);
+		snprintf(val, sizeof val, "%s%s", r->has_total ? "" : "at least ", buf);
+		add_figure(inc, "affected", val, r->has_total ? "VERIS data_total"
+			   : "the sum of the amounts of the data varieties");
+	}
+	/* Backwards, so that dropping an entry from extra keeps the indexes of
+	 * those still to come. */
+	for (size_t i = n; i-- > 0;) {
+		const json_t *d = json_array_get(r->data, i);
+		const char *variety = json_string_value(json_object_get(d, "variety"));
+		const json_t *amount = json_object_get(d, "amount");
+		bool exact = false;
+		int f = disclosed ? variety_field(variety, &exact) : -1;
+		if (f >= 0)
+			inc->exposed |= BD_FIELD_BIT(f);
+		if (amount && !(n_amounts == 1 && json_integer_value(amount) == inc->affected)) {
+			char about[96];
+			snprintf(about, sizeof about, "records: %s", variety ? variety : "unspecified");
+			bd_format_thousands(json_integer_value(amount), buf, sizeof buf);
+			add_figure(inc, about, buf, NULL);
+		}
+		if (f >= 0 && exact && json_object_size(d) == 1u + (amount != NULL))
+			json_array_remove(kept, i);
+	}
+	if (json_is_array(kept) && json_array_size(kept) == 0)
+		drop(m, "attribute", "confidentiality", "data");
+}
+
+static char *money(const json_t *amount, const char *currency)
+{
+	char buf[48], *out = NULL;
+	double v = json_number_value(amount);
+	if (json_is_integer(amount) || (v >= 0 && v < 9e15 && v == (double)(long long)v))
+		bd_format_thousands((long long)v, buf, sizeof buf);
+	else
+		snprintf(buf, sizeof buf, "%.2f", v);
+	if (asprintf(&out, "%s%s%s", buf, currency ? " " : "", currency ? currency : "") < 0)
+		out = NULL;
+	return out;
+}
+
+static void add_impact(bd_incident *inc, char *text)
+{
+	bd_impact *im = &inc->impacts[inc->n_impacts];
+	im->text = clean_text(text, MAX_TEXT, true);
+	free(text);
+	if (!im->text)
+		return;
+	strv_one(&im->sources, VCDB_SOURCE);
+	inc->n_impacts++;
+}
+
+static void map_impact(vmap *m)
+{
+	const json_t *imp = m->r.impact;
+	bd_incident *inc = m->inc;
+	const json_t *loss = json_object_get(imp, "loss");
+	const char *rating = json_string_value(json_object_get(imp, "overall_rating"));
+	const char *currency = json_string_value(json_object_get(imp, "iso_currency_code"));
+	const json_t *amount = json_object_get(imp, "overall_amount");
+	const char *notes = json_string_value(json_object_get(imp, "notes"));
+	char *text;
+	inc->impacts = calloc(json_array_size(loss) + 3, sizeof *inc->impacts);
+	if (!imp || !inc->impacts)
+		return;
+	if (rating && strcasecmp(rating, "Unknown") && asprintf(&text, "Overall impact rated %s (VERIS)", rating) >= 0)
+		add_impact(inc, text);
+	char *sum = amount ? money(amount, currency) : NULL;
+	if (sum && asprintf(&text, "Overall loss: %s", sum) >= 0)
+		add_impact(inc, text);
+	free(sum);
+	size_t i;
+	const json_t *l;
+	json_array_foreach(loss, i, l) {
+		const char *variety = json_string_value(json_object_get(l, "variety"));
+		const char *lr = json_string_value(json_object_get(l, "rating"));
+		const json_t *la = json_object_get(l, "amount");
+		char *cost = la ? money(la, currency) : NULL;
+		bool rated = lr && strcasecmp(lr, "Unknown");
+		if (asprintf(&text, "Loss: %s%s%s%s%s", variety ? variety : "unspecified",
+			     cost ? ", " : "", cost ? cost : "", rated ? ", rated " : "", rated ? lr : "") >= 0)
+			add_impact(inc, text);
+		free(cost);
+	}
+	if (notes)
+		add_impact(inc, strdup(notes));
+}
+
+/* ---- the mapping ---- */
+
+bool bd_veris_detect(const json_t *root)
+{
+	return json_is_object(root) && json_object_get(root, "schema_version") &&
+	       (json_object_get(root, "incident_id") || json_object_get(root, "action"));
+}
+
+static void build(vmap *m)
+{
+	bd_incident *inc = m->inc;
+	const vrec *r = &m->r;
+	inc->origin = BD_ORIGIN_VERIS;
+	inc->id = make_id(r->incident_id);
+	inc->origin_record_id = clean_text(r->incident_id, MAX_TEXT, false);
+	if (inc->origin_record_id && !strcmp(inc->origin_record_id, r->incident_id))
+		drop(m, "incident_id", NULL, NULL);
+	map_dates(m);
+	map_organisation(m);
+	map_title(m);
+	map_summary(m);
+	map_sources(m);
+	map_data(m);
+	map_impact(m);
+	if (json_object_size(m->extra))
+		inc->origin_extra = json_dumps(m->extra, JSON_COMPACT | JSON_ENSURE_ASCII);
+}
+
+int bd_veris_to_incident(const json_t *root, const char *file, bd_incident *out,
+			 bd_diags *diags)
+{
+	vmap m = { .file = file, .diags = diags, .inc = out };
+	bd_incident_init(out);
+	if (!json_is_object(root)) {
+		bad_type(&m, "$", "a VERIS incident object", root);
+		return m.problems;
+	}
+	read_record(&m, root);
+	if (m.problems)
+		return m.problems;
+	if (!m.r.incident_id || !*m.r.incident_id) {
+		bad(&m, "$.incident_id", "cannot make an id of it (at most %d characters)",
+		    64 - (int)strlen(BD_VERIS_ID_PREFIX));
+		return m.problems;
+	}
+	m.extra = json_deep_copy(root);
+	if (!m.extra) {
+		bad(&m, "$", "out of memory");
+		return m.problems;
+	}
+	build(&m);
+	json_decref(m.extra);
+	if (!out->id || !out->title || !out->force || !out->force_short || !out->sources)
+		bad(&m, "$", "out of memory");
+	if (m.problems)
+		bd_incident_free(out);
+	return m.problems;
+}
