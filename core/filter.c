@@ -223,11 +223,13 @@ static bd_status colon_term(bd_filter *f, const char *key, const char *value,
 	else if (!strcasecmp(key, "ico") || !strcasecmp(key, "nca"))
 		return referral_term(f, strcasecmp(key, "ico") ? "nca" : "ico", value, col, err);
 	else if (!strcasecmp(key, "iopc")) {
-		fprintf(f->sql_out, "EXISTS (SELECT 1 FROM referral r WHERE r.incident = incident.rowid"
-			" AND r.body = %d AND (", BD_BODY_IOPC);
-		bd_status s = referral_term(f, "r.status", value, col, err);
-		fprintf(f->sql_out, "))");
-		return s;
+		/* The furthest status, -1 when never told, as the ico and nca
+		 * columns hold it: an EXISTS over referrals could never match
+		 * "iopc:no". */
+		char column[160];
+		snprintf(column, sizeof column, "ifnull((SELECT max(r.status) FROM referral r"
+			 " WHERE r.incident = incident.rowid AND r.body = %d), -1)", BD_BODY_IOPC);
+		return referral_term(f, column, value, col, err);
 	} else if (!strcasecmp(key, "id")) {
 		fprintf(f->sql_out, "id = ?");
 		add_text(f, value);
@@ -281,7 +283,8 @@ static bd_status compare_term(bd_filter *f, const char *key, const char *op,
 char *bd_fts_literal(const char *text)
 {
 	size_t n = strlen(text);
-	char *out = malloc(n * 2 + 16), *o = out;
+	/* worst case: one-character words that are quotes, each becoming """"* */
+	char *out = malloc(n * 6 + 16), *o = out;
 	bool any = false, in_word = false;
 	if (!out)
 		return NULL;
@@ -314,9 +317,19 @@ char *bd_fts_literal(const char *text)
 	return out;
 }
 
+static bool has_token_char(const char *s)
+{
+	for (; *s; s++)
+		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
 static bd_status word_term(bd_filter *f, const char *word)
 {
-	char *q = bd_fts_literal(word);
+	/* Punctuation alone ("-", "*") is no word: as its own FTS5 query it
+	 * matches nothing, and would take the whole filter down with it. */
+	char *q = has_token_char(word) ? bd_fts_literal(word) : NULL;
 	if (!q) {
 		fprintf(f->sql_out, "1");
 		return BD_OK;

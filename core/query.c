@@ -1,5 +1,6 @@
 #include "query.h"
 
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,41 +145,178 @@ long long bd_query_count(bd_store *st, const bd_query *q, bd_error *err)
 	return n;
 }
 
-/* Positions come from row_number() over the query's order. */
-static char *numbered(const bd_query *q, const char *where)
+/* The sort column's value for an incident that the query selects; false
+ * when the query does not select it. The value is bound as it is stored. */
+static bool sort_value(bd_store *st, const bd_query *q, const char *id, sqlite3_value **out)
 {
-	char *order = order_by(q), *sql = NULL;
-	if (order && asprintf(&sql, "WITH n AS (SELECT rowid AS r, id, row_number() OVER"
-			      " (ORDER BY %s) - 1 AS pos FROM incident WHERE %s)"
-			      " SELECT pos FROM n WHERE %s", order, bd_filter_sql(q->filter),
-			      where) < 0)
-		sql = NULL;
+	char *sql = NULL;
+	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	if (asprintf(&sql, "SELECT %s FROM incident WHERE id = ? AND (%s)", sort_columns[sort],
+		     bd_filter_sql(q->filter)) < 0)
+		return false;
+	sqlite3_stmt *s;
+	bool found = false;
+	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		bd_filter_bind(q->filter, s, 2);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			*out = sqlite3_value_dup(sqlite3_column_value(s, 0));
+			found = *out != NULL;
+		}
+		sqlite3_finalize(s);
+	}
+	free(sql);
+	return found;
+}
+
+/* "(col, id) > (?, ?)": rows after (or before) a row in the query's order,
+ * answered from the (column, id) index rather than by numbering rows. */
+static char *keyset(const bd_query *q, bool after)
+{
+	char *out = NULL;
+	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	const char *op = after != q->desc ? ">" : "<";
+	if (sort == BD_SORT_ID)
+		return asprintf(&out, "id %s ?2", op) < 0 ? NULL : out;
+	return asprintf(&out, "(%s, id) %s (?1, ?2)", sort_columns[sort], op) < 0 ? NULL : out;
+}
+
+long long bd_query_count_upto(bd_store *st, const bd_query *q, long long cap, bd_error *err)
+{
+	if (bd_filter_is_empty(q->filter)) {
+		long long n = bd_store_total(st);
+		return n < cap ? n : cap;
+	}
+	char *sql = NULL;
+	if (asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE %s LIMIT ?)",
+		     bd_filter_sql(q->filter)) < 0)
+		return -1;
+	long long n = scalar(st, sql, q, NULL, cap, err);
+	free(sql);
+	return n;
+}
+
+/* Binds the keyset values: the sort value as ?1 and the id as ?2, after
+ * the filter's own parameters (which use plain ? and so come first). */
+static long long keyset_scalar(bd_store *st, const char *sql, const bd_query *q,
+			       sqlite3_value *v, const char *id, const char *text, long long arg)
+{
+	sqlite3_stmt *s;
+	long long out = -1;
+	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_value(s, 1, v);
+	sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+	int i = bd_filter_bind(q->filter, s, 3);
+	if (text)
+		sqlite3_bind_text(s, i++, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, i, arg);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		out = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return out;
+}
+
+long long bd_query_rank(bd_store *st, const bd_query *q, const char *id, long long cap,
+			bd_error *err)
+{
+	sqlite3_value *v = NULL;
+	(void)err;
+	if (!id || !sort_value(st, q, id, &v))
+		return -1;
+	char *ks = keyset(q, false), *sql = NULL;
+	long long n = -1;
+	/* ?1 and ?2 are numbered; the filter's ? parameters take 3, 4, ... */
+	if (ks && asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE %s AND (%s)"
+			   " LIMIT ?)", ks, bd_filter_sql(q->filter)) >= 0)
+		n = keyset_scalar(st, sql, q, v, id, NULL, cap + 1);
+	if (n > cap)
+		n = -1;
+	free(sql);
+	free(ks);
+	sqlite3_value_free(v);
+	return n;
+}
+
+static char *next_match(bd_store *st, const bd_query *q, const char *match, const char *from,
+			int dir, bool wrap)
+{
+	char *order = NULL, *sql = NULL, *ks = NULL, *id = NULL;
+	bd_query rq = *q;
+	if (dir < 0)
+		rq.desc = !q->desc;
+	order = order_by(&rq);
+	sqlite3_value *v = NULL;
+	bool keyed = !wrap && from && sort_value(st, q, from, &v);
+	if (keyed)
+		ks = keyset(&rq, true);
+	if (order && asprintf(&sql, "SELECT id FROM incident WHERE %s AND (%s) AND rowid IN"
+			      " (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?) ORDER BY %s LIMIT 1",
+			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", bd_filter_sql(q->filter), order) >= 0) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
+			if (keyed) {
+				sqlite3_bind_value(s, 1, v);
+				sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
+			}
+			int i = bd_filter_bind(q->filter, s, 3);
+			sqlite3_bind_text(s, i, match, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				id = strdup((const char *)sqlite3_column_text(s, 0));
+			sqlite3_finalize(s);
+		}
+	}
+	sqlite3_value_free(v);
+	free(ks);
+	free(sql);
 	free(order);
-	return sql;
+	return id;
+}
+
+char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const char *from,
+		       int dir, bd_error *err)
+{
+	(void)err;
+	char *match = bd_fts_literal(text);
+	if (!match)
+		return NULL;
+	char *id = next_match(st, q, match, from, dir, false);
+	if (!id)
+		id = next_match(st, q, match, NULL, dir, true);
+	free(match);
+	return id;
+}
+
+bd_status bd_query_window_end(bd_store *st, const bd_query *q, long long from_end, int limit,
+			      bd_rowset *out, bd_error *err)
+{
+	bd_query rq = *q;
+	rq.desc = !q->desc;
+	bd_status s = bd_query_window(st, &rq, from_end, limit, out, err);
+	for (int i = 0; s == BD_OK && i < out->n / 2; i++) {
+		bd_row t = out->v[i];
+		out->v[i] = out->v[out->n - 1 - i];
+		out->v[out->n - 1 - i] = t;
+	}
+	return s;
+}
+
+long long bd_query_position(bd_store *st, const bd_query *q, const char *id, bd_error *err)
+{
+	return bd_query_rank(st, q, id, LLONG_MAX - 1, err);
 }
 
 long long bd_query_find(bd_store *st, const bd_query *q, const char *text,
 			long long from, int dir, bd_error *err)
 {
-	char *match = bd_fts_literal(text);
-	if (!match)
-		return -1;
-	const char *where = dir >= 0
-		? "r IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)"
-		  " ORDER BY pos <= ?, pos LIMIT 1"
-		: "r IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)"
-		  " ORDER BY pos >= ?, pos DESC LIMIT 1";
-	char *sql = numbered(q, where);
-	long long pos = sql ? scalar(st, sql, q, match, from, err) : -1;
-	free(sql);
-	free(match);
-	return pos;
-}
-
-long long bd_query_position(bd_store *st, const bd_query *q, const char *id, bd_error *err)
-{
-	char *sql = numbered(q, "id = ? AND ? >= 0");
-	long long pos = sql ? scalar(st, sql, q, id, 0, err) : -1;
-	free(sql);
+	bd_rowset rs = { 0 };
+	char *from_id = NULL;
+	if (from >= 0 && bd_query_window(st, q, from, 1, &rs, err) == BD_OK && rs.n == 1)
+		from_id = strdup(rs.v[0].id);
+	bd_rowset_free(&rs);
+	char *id = bd_query_find_id(st, q, text, from_id, dir, err);
+	long long pos = id ? bd_query_rank(st, q, id, LLONG_MAX - 1, err) : -1;
+	free(id);
+	free(from_id);
 	return pos;
 }

@@ -45,11 +45,29 @@ bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int
 void bd_rowset_free(bd_rowset *rs);
 /* Matching rows; the maintained tally when there is no filter. */
 long long bd_query_count(bd_store *st, const bd_query *q, bd_error *err);
-/* Position of the next row after `from` (dir > 0) or before it (dir < 0)
- * whose text matches `text` literally, wrapping around; -1 if none. */
+/* Position of the next row after position `from` (dir > 0) or before it
+ * (dir < 0) whose text matches `text` literally, wrapping around; -1 if
+ * none. */
 long long bd_query_find(bd_store *st, const bd_query *q, const char *text,
 			long long from, int dir, bd_error *err);
 /* Position of the incident with this id in the query's order, or -1. */
 long long bd_query_position(bd_store *st, const bd_query *q, const char *id, bd_error *err);
+/* Like bd_query_count, but stops counting at cap (returns cap then): a
+ * cheap bound for filters that no index answers. */
+long long bd_query_count_upto(bd_store *st, const bd_query *q, long long cap, bd_error *err);
+/* Rows [count - from_end - limit, count - from_end), counted from the end:
+ * the last screen costs no more than the first. */
+bd_status bd_query_window_end(bd_store *st, const bd_query *q, long long from_end, int limit,
+			      bd_rowset *out, bd_error *err);
+/* Position of the incident in the query's order (rows before it, counted
+ * through the sort index), or -1 when the query does not select it or it
+ * lies beyond cap. */
+long long bd_query_rank(bd_store *st, const bd_query *q, const char *id, long long cap,
+			bd_error *err);
+/* The id of the next incident after `from` (dir > 0) or before it (dir < 0)
+ * in the query's order whose text matches `text` literally, wrapping
+ * around; NULL if none. from may be NULL (start at the top). Caller frees. */
+char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const char *from,
+		       int dir, bd_error *err);
 
 #endif

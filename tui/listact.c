@@ -23,14 +23,23 @@ static void search(app *a, int dir, bool ask)
 		app_message(a, false, "no search yet: press / to search");
 		return;
 	}
-	bd_error err = { 0 };
-	long long from = ask ? a->list.cursor - (dir > 0 ? 1 : -1) : a->list.cursor;
-	long long pos = bd_query_find(a->list.store, &a->list.query, a->search, from, dir, &err);
+	/* A new search starts at the selected row itself; n and N go past it. */
+	const bd_row *cur = lm_current(&a->list);
+	char *from = NULL;
+	if (cur && ask) {
+		const bd_row *prev = lm_row(&a->list, a->list.cursor - 1);
+		from = prev ? strdup(prev->id) : NULL;
+	} else if (cur) {
+		from = strdup(cur->id);
+	}
+	char *id = bd_query_find_id(a->list.store, &a->list.query, a->search, from, dir, NULL);
+	long long pos = id ? bd_query_rank(a->list.store, &a->list.query, id, 1ll << 62, NULL) : -1;
 	if (pos < 0)
 		app_message(a, true, "no match for \"%s\"", a->search);
 	else
 		lm_goto(&a->list, pos);
-	bd_error_clear(&err);
+	free(id);
+	free(from);
 }
 
 static void ask_filter(app *a)
@@ -70,7 +79,10 @@ bool list_act(app *a, int action)
 	case ACT_PGUP:      lm_move(lm, -(lm->height > 1 ? lm->height - 1 : 1)); return true;
 	case ACT_PGDN:      lm_move(lm, lm->height > 1 ? lm->height - 1 : 1); return true;
 	case ACT_HOME:      lm_goto(lm, 0); return true;
-	case ACT_END:       lm_goto(lm, lm->count - 1); return true;
+	case ACT_END:
+		lm_count_all(lm);
+		lm_goto(lm, lm->count - 1);
+		return true;
 	case ACT_ENTER:
 		if ((r = lm_current(lm)))
 			app_push(a, view_detail_new(a, r->id));

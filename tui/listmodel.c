@@ -3,6 +3,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A filter that no index answers would make every count a scan of the
+ * whole table; count only this far, and on to the end only when asked. */
+enum { COUNT_STEP = 5000, RANK_LIMIT = 200000 };
+
+static void recount(listmodel *lm, long long cap)
+{
+	long long n = bd_query_count_upto(lm->store, &lm->query, cap + 1, NULL);
+	lm->exact = n <= cap;
+	lm->count = n < 0 ? 0 : n > cap ? cap : n;
+}
+
+void lm_count_all(listmodel *lm)
+{
+	if (!lm->exact)
+		recount(lm, (long long)1 << 62);
+}
+
 void lm_init(listmodel *lm, bd_store *st)
 {
 	memset(lm, 0, sizeof *lm);
@@ -11,7 +28,7 @@ void lm_init(listmodel *lm, bd_store *st)
 	lm->query.desc = true;
 	lm->height = 1;
 	lm->stale = true;
-	lm->count = bd_query_count(st, &lm->query, NULL);
+	recount(lm, COUNT_STEP);
 }
 
 void lm_free(listmodel *lm)
@@ -37,12 +54,24 @@ static void clamp(listmodel *lm)
 		lm->top = 0;
 }
 
+/* The rows on screen. Past the middle of the list they are read from the
+ * end, so the last screen costs no more than the first. */
 static void fetch(listmodel *lm)
 {
 	if (!lm->stale && lm->rows_from == lm->top)
 		return;
 	bd_rowset_free(&lm->rows);
-	bd_query_window(lm->store, &lm->query, lm->top, lm->height, &lm->rows, NULL);
+	long long from_end = lm->count - lm->top - lm->height;
+	if (lm->exact && from_end < lm->top) {
+		int limit = lm->height;
+		if (from_end < 0) {
+			limit += (int)from_end;
+			from_end = 0;
+		}
+		bd_query_window_end(lm->store, &lm->query, from_end, limit, &lm->rows, NULL);
+	} else {
+		bd_query_window(lm->store, &lm->query, lm->top, lm->height, &lm->rows, NULL);
+	}
 	lm->rows_from = lm->top;
 	lm->stale = false;
 }
@@ -51,7 +80,9 @@ static void fetch(listmodel *lm)
  * filter, when it is still there. */
 static void follow(listmodel *lm, const char *id)
 {
-	long long pos = id ? bd_query_position(lm->store, &lm->query, id, NULL) : -1;
+	long long pos = id ? bd_query_rank(lm->store, &lm->query, id, RANK_LIMIT, NULL) : -1;
+	if (pos >= lm->count && !lm->exact)
+		recount(lm, pos + COUNT_STEP);
 	lm->cursor = pos >= 0 ? pos : 0;
 	lm->top = lm->cursor - lm->height / 2;
 	clamp(lm);
@@ -66,7 +97,7 @@ static char *current_id(listmodel *lm)
 void lm_reload(listmodel *lm)
 {
 	char *id = current_id(lm);
-	lm->count = bd_query_count(lm->store, &lm->query, NULL);
+	recount(lm, COUNT_STEP);
 	lm->stale = true;
 	follow(lm, id);
 	free(id);
@@ -100,6 +131,9 @@ void lm_set_height(listmodel *lm, int height)
 
 void lm_goto(listmodel *lm, long long pos)
 {
+	/* Moving past what has been counted: count further. */
+	if (!lm->exact && pos + lm->height >= lm->count)
+		recount(lm, pos + lm->height + COUNT_STEP);
 	lm->cursor = pos;
 	clamp(lm);
 }

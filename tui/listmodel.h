@@ -13,7 +13,8 @@ typedef struct listmodel {
 	bd_store *store;
 	bd_query query;
 	bd_filter *filter;      /* owned */
-	long long count;        /* rows matching */
+	long long count;        /* rows matching, or a lower bound when !exact */
+	bool exact;
 	long long top;          /* first row on screen */
 	long long cursor;
 	int height;             /* rows on screen */
@@ -31,6 +32,8 @@ void lm_set_sort(listmodel *lm, int sort, bool desc);
 void lm_set_height(listmodel *lm, int height);
 void lm_move(listmodel *lm, long long delta);
 void lm_goto(listmodel *lm, long long pos);
+/* Makes count exact (counting every match once; the End key needs it). */
+void lm_count_all(listmodel *lm);
 /* Re-reads count and rows (after the data changed). */
 void lm_reload(listmodel *lm);
 /* The row at position pos if it is on screen, else NULL. */

@@ -159,8 +159,8 @@ static void draw_status(app *a)
 	}
 	char left[512], right[64];
 	const listmodel *lm = &a->list;
-	snprintf(left, sizeof left, " %lld/%lld  sort: %s %s%s%s", lm->count ? lm->cursor + 1 : 0,
-		 lm->count, sort_label(lm->query.sort), lm->query.desc ? the_term->g->sort_desc : the_term->g->sort_asc,
+	snprintf(left, sizeof left, " %lld/%lld%s  sort: %s %s%s%s", lm->count ? lm->cursor + 1 : 0,
+		 lm->count, lm->exact ? "" : "+", sort_label(lm->query.sort), lm->query.desc ? the_term->g->sort_desc : the_term->g->sort_asc,
 		 bd_filter_is_empty(lm->filter) ? "" : "  filter: ",
 		 bd_filter_is_empty(lm->filter) ? "" : bd_filter_text(lm->filter));
 	snprintf(right, sizeof right, "%s%d marked  ? help  q quit ", a->n_marks ? "" : "", a->n_marks);
