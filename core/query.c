@@ -238,6 +238,42 @@ long long bd_query_rank(bd_store *st, const bd_query *q, const char *id, long lo
 	return n;
 }
 
+long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, const char *to,
+			    long long cap, bd_error *err)
+{
+	sqlite3_value *a = NULL, *b = NULL;
+	(void)err;
+	long long n = -1;
+	if (!sort_value(st, q, from, &a) || !sort_value(st, q, to, &b)) {
+		sqlite3_value_free(a);
+		return -1;
+	}
+	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	const char *col = sort == BD_SORT_ID ? "id" : sort_columns[sort];
+	const char *gt = q->desc ? "<" : ">", *le = q->desc ? ">=" : "<=";
+	char *sql = NULL;
+	if (asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE (%s, id) %s (?1, ?2)"
+		     " AND (%s, id) %s (?3, ?4) AND (%s) LIMIT ?)", col, gt, col, le,
+		     bd_filter_sql(q->filter)) >= 0) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
+			sqlite3_bind_value(s, 1, a);
+			sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_value(s, 3, b);
+			sqlite3_bind_text(s, 4, to, -1, SQLITE_TRANSIENT);
+			int i = bd_filter_bind(q->filter, s, 5);
+			sqlite3_bind_int64(s, i, cap + 1);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				n = sqlite3_column_int64(s, 0);
+			sqlite3_finalize(s);
+		}
+	}
+	free(sql);
+	sqlite3_value_free(a);
+	sqlite3_value_free(b);
+	return n > cap ? -1 : n;
+}
+
 static char *next_match(bd_store *st, const bd_query *q, const char *match, const char *from,
 			int dir, bool wrap)
 {

@@ -64,6 +64,12 @@ bd_status bd_query_window_end(bd_store *st, const bd_query *q, long long from_en
  * lies beyond cap. */
 long long bd_query_rank(bd_store *st, const bd_query *q, const char *id, long long cap,
 			bd_error *err);
+/* Rows after `from` up to and including `to` in the query's order (so 1
+ * when `to` directly follows `from`); 0 when `to` is not after `from`; -1
+ * beyond cap or when either is not selected. Costs the distance, not the
+ * position. */
+long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, const char *to,
+			    long long cap, bd_error *err);
 /* The id of the next incident after `from` (dir > 0) or before it (dir < 0)
  * in the query's order whose text matches `text` literally, wrapping
  * around; NULL if none. from may be NULL (start at the top). Caller frees. */

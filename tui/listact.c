@@ -33,7 +33,24 @@ static void search(app *a, int dir, bool ask)
 		from = strdup(cur->id);
 	}
 	char *id = bd_query_find_id(a->list.store, &a->list.query, a->search, from, dir, NULL);
-	long long pos = id ? bd_query_rank(a->list.store, &a->list.query, id, 1ll << 62, NULL) : -1;
+	long long pos = -1;
+	/* Count from the selected row, not from the top: a search costs the
+	 * distance to the match, not its position in the list. */
+	if (id && cur) {
+		bd_query q = a->list.query;
+		long long d = bd_query_distance(a->list.store, &q, cur->id, id, 1ll << 62, NULL);
+		if (d > 0)
+			pos = a->list.cursor + d;
+		else if (!strcmp(cur->id, id))
+			pos = a->list.cursor;
+		else {
+			q.desc = !q.desc;
+			d = bd_query_distance(a->list.store, &q, cur->id, id, 1ll << 62, NULL);
+			pos = d > 0 ? a->list.cursor - d : -1;
+		}
+	}
+	if (id && pos < 0)
+		pos = bd_query_rank(a->list.store, &a->list.query, id, 1ll << 62, NULL);
 	if (pos < 0)
 		app_message(a, true, "no match for \"%s\"", a->search);
 	else

@@ -5,7 +5,7 @@
 
 /* A filter that no index answers would make every count a scan of the
  * whole table; count only this far, and on to the end only when asked. */
-enum { COUNT_STEP = 5000, RANK_LIMIT = 200000 };
+enum { COUNT_STEP = 5000, RANK_LIMIT = 20000 };
 
 static void recount(listmodel *lm, long long cap)
 {
@@ -77,7 +77,9 @@ static void fetch(listmodel *lm)
 }
 
 /* Keeps the cursor on the same incident across a change of order or
- * filter, when it is still there. */
+ * filter, when it is still there and near the top; further down, finding
+ * it would cost a count of everything before it, so the list starts over
+ * at the top. */
 static void follow(listmodel *lm, const char *id)
 {
 	long long pos = id ? bd_query_rank(lm->store, &lm->query, id, RANK_LIMIT, NULL) : -1;
