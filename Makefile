@@ -37,9 +37,10 @@ endif
 
 DEPS_DEB = build-essential pkg-config libncurses-dev libsqlite3-dev libjansson-dev \
            libcmocka-dev tmux sqlite3 man-db groff-base aha ansifilter \
-           imagemagick fonts-dejavu-core
+           imagemagick fonts-dejavu-core librsvg2-bin
 
-.SECONDARY:
+# Keep objects of the test programs, which make would treat as intermediate.
+.PRECIOUS: $(BUILD)/%.o
 .PHONY: all run test check deps install uninstall clean help screenshots bench
 all: breachdash
 
@@ -77,7 +78,7 @@ deps:
 run: deps all
 	./breachdash --db "$${BREACHDASH_DB:-$$HOME/.local/share/breachdash/incidents.db}"
 
-test: all $(UNIT_BIN) $(GEN_BIN) $(BUILD)/tests/ptyrun
+test: $(BUILD)/breachdash $(UNIT_BIN) $(GEN_BIN) $(BUILD)/tests/ptyrun
 	@BUILD=$(BUILD) sh tests/run.sh
 
 check:
