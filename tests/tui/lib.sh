@@ -8,8 +8,12 @@
 #   screen                          the screen as plain text
 #   golden NAME [DESC]              compare the screen with golden/NAME.txt
 #   stop                            end the dashboard and its tmux session
+# and: screen_e (with escapes), cursor_line, pane_fmt FORMAT, wait_for TEXT,
+# expect / expect_not DESC TEXT, is DESC GOT WANT, app_pid, tm (tmux).
 #
-# UPDATE_GOLDEN=1 writes the golden files instead of comparing them.
+# The golden files hold the whole screen as plain text. When the UI changes
+# on purpose, regenerate them all with one command and read the diff:
+#   UPDATE_GOLDEN=1 make test
 #
 # Each test file has its own tmux server on a private socket in its temp dir
 # (never the user's server), a fixed terminal size, TERM, locale, TZ and
@@ -30,6 +34,7 @@ trap 'tmux -S "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 141' PIPE
 
 # The terminal type tmux puts in the pane: tmux-256color where the terminfo
 # entry is installed, else screen-256color.
@@ -104,17 +109,6 @@ wait_for() {
 	return 1
 }
 
-# wait_dead: polls until the program in the pane has ended, up to 5 s.
-wait_dead() {
-	_i=0
-	while [ "$_i" -lt 100 ]; do
-		[ "$(pane_fmt '#{pane_dead}')" = 1 ] && return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
 # start COLS ROWS [VAR=VALUE...]: a fresh store seeded from the bundled
 # data, then the dashboard in a new tmux session of that size. The
 # variables are added to (or override) the pinned environment, e.g.
@@ -145,7 +139,6 @@ start() {
 		'echo "EXITED $?"' \
 		'read line; echo "READ $line"' \
 		'exec cat >/dev/null' >"$_dir/run.sh"
-	_b=
 	tm -f /dev/null start-server \; \
 		set -g default-terminal "$TUI_TERM" \; \
 		set -g default-shell /bin/sh \; \
@@ -167,6 +160,23 @@ app_pid() { cat "$PIDFILE"; }
 
 stop() { tm kill-session -t "$SESSION" >/dev/null 2>&1; :; }
 
+# rowdiff GOLDEN SCREEN: exit status 0 when the two screens are the same;
+# otherwise prints each row that differs, as TAP comments.
+rowdiff() {
+	awk 'FILENAME == ARGV[1] { g[FNR] = $0; ng = FNR; next }
+	{ s[FNR] = $0; ns = FNR }
+	END {
+		n = ng > ns ? ng : ns
+		for (i = 1; i <= n; i++)
+			if (!(i in g) || !(i in s) || g[i] != s[i]) {
+				bad = 1
+				printf "#   row %2d golden |%s|\n", i, (i in g) ? g[i] : "(no row)"
+				printf "#   row %2d screen |%s|\n", i, (i in s) ? s[i] : "(no row)"
+			}
+		exit bad
+	}' "$1" "$2"
+}
+
 # golden NAME [DESC]: the whole screen equals tests/tui/golden/NAME.txt.
 golden() {
 	_name=$1
@@ -175,17 +185,17 @@ golden() {
 	screen >"$T/screen.txt"
 	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
 		mkdir -p "$GOLDEN_DIR"
-		cp "$T/screen.txt" "$_file"
+		cat "$T/screen.txt" >"$_file"
 		ok "$_desc (golden $_name written)"
 	elif [ ! -f "$_file" ]; then
 		not_ok "$_desc" "no golden file $_file; run: UPDATE_GOLDEN=1 make test"
-		sed 's/^/#   | /' "$T/screen.txt"
-	elif cmp -s "$_file" "$T/screen.txt"; then
+		sed 's/^/#   |/' "$T/screen.txt"
+	elif rowdiff "$_file" "$T/screen.txt" >"$T/rowdiff.txt"; then
 		ok "$_desc"
 	else
-		not_ok "$_desc" "screen differs from golden/$_name.txt (- golden, + screen);" \
+		not_ok "$_desc" "screen differs from golden/$_name.txt;" \
 			"if the change is intended: UPDATE_GOLDEN=1 make test"
-		diff -u "$_file" "$T/screen.txt" | tail -n +3 | sed 's/^/#   /'
+		cat "$T/rowdiff.txt"
 	fi
 }
 

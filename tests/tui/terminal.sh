@@ -28,7 +28,7 @@ ascii_only() {
 	screen >"$T/screen.txt"
 	if has_high_bytes "$T/screen.txt"; then
 		not_ok "$1" "bytes >= 0x80 on the screen:" \
-			"$(grep -n "$(printf '[\200-\377]')" "$T/screen.txt" | head -3)"
+			"$(LC_ALL=C grep -n "$(printf '[\200-\377]')" "$T/screen.txt" | head -3)"
 	else
 		ok "$1"
 	fi
