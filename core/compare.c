@@ -80,6 +80,11 @@ static void cell_occurred(const bd_incident *inc, const bd_threat_table *t, bool
 	(void)t; (void)a;
 	date_cell(inc->occurred, b, n);
 }
+static void cell_discovered(const bd_incident *inc, const bd_threat_table *t, bool a, char *b, size_t n)
+{
+	(void)t; (void)a;
+	date_cell(inc->discovered, b, n);
+}
 static void cell_disclosed(const bd_incident *inc, const bd_threat_table *t, bool a, char *b, size_t n)
 {
 	(void)t; (void)a;
@@ -179,6 +184,7 @@ bd_status bd_compare_build(const bd_incident *const *incs, int n, const bd_threa
 	value_row(out, "Nation", incs, t, ascii, cell_nation);
 	value_row(out, "Kind", incs, t, ascii, cell_kind);
 	value_row(out, "Occurred", incs, t, ascii, cell_occurred);
+	value_row(out, "Discovered", incs, t, ascii, cell_discovered);
 	value_row(out, "Disclosed", incs, t, ascii, cell_disclosed);
 	value_row(out, "Affected", incs, t, ascii, cell_affected);
 	value_row(out, "Who", incs, t, ascii, cell_who);

@@ -77,6 +77,8 @@ static char *next_term(const char **p, const char *start, int *col)
 	}
 	*o = '\0';
 	*p = s;
+	/* An unclosed quote runs to the end of the text: filters never fail
+	 * on quotes (they may be part of what is searched for). */
 	return out;
 }
 

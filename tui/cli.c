@@ -9,11 +9,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch.h"
 #include "compare.h"
 #include "dataset.h"
 #include "import.h"
 #include "native.h"
 #include "paths.h"
+#include "progress.h"
 #include "query.h"
 #include "render.h"
 #include "report.h"
@@ -385,18 +387,23 @@ static void free_files(char **files, int n)
 int cli_import(const bd_options *o, int argc, char **argv)
 {
 	static const char usage[] =
-		"usage: breachdash import FILE|DIR ... [--format native|veris]\n"
-		"  Imports in one transaction: every file lands, or (on any problem) none does.\n";
+		"usage: breachdash import FILE|DIR ... [--format auto|native|veris] [--strict]\n"
+		"  Imports in one transaction. Native files: every file lands, or (on any\n"
+		"  problem) none does. VERIS files (detected, or every file with --format veris):\n"
+		"  a bad file is reported and skipped and the rest lands; with --strict a bad\n"
+		"  file aborts the import and nothing lands.\n";
 	const char *format = "auto";
-	opt_spec spec[] = { { "format", &format, NULL }, { 0 } };
+	bool strict = false;
+	opt_spec spec[] = { { "format", &format, NULL }, { "strict", NULL, &strict }, { 0 } };
 	char **args;
 	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
 	if (!rc && nargs == 0) {
 		fputs(usage, stderr);
 		rc = 2;
 	}
-	if (!rc && !format_is(format, "auto") && !format_is(format, "native"))
-		rc = bad_format("import", format, "native");
+	if (!rc && !format_is(format, "auto") && !format_is(format, "native") &&
+	    !format_is(format, "veris"))
+		rc = bad_format("import", format, "auto, native or veris");
 	if (rc) {
 		free(args);
 		return rc < 0 ? 0 : rc;
@@ -411,21 +418,27 @@ int cli_import(const bd_options *o, int argc, char **argv)
 		free_files(files, n);
 		return rc;
 	}
-	bd_diags diags = { 0 };
 	bd_error err = { 0 };
-	bd_sink counts = { 0 };
-	bd_status s = bd_dataset_import(&ds, files, n, &counts, &diags, &err);
-	bd_diags_print(&diags, stderr);
+	import_progress ui;
+	import_progress_init(&ui);
+	bd_batch b = { .format = format_is(format, "veris") ? BD_FORMAT_VERIS
+			 : format_is(format, "native") ? BD_FORMAT_NATIVE : BD_FORMAT_AUTO,
+		       .strict = strict, .progress = import_progress_step,
+		       .report = import_progress_report, .ctx = &ui };
+	bd_status s = bd_batch_import(&ds, files, n, &b, &err);
 	if (s != BD_OK) {
 		cli_error("%s", bd_error_text(&err));
 		rc = bd_status_exit(s);
+	} else if (b.veris) {
+		printf("%ld file%s read: %ld imported, %ld updated, %ld unchanged, %ld skipped\n",
+		       b.files, b.files == 1 ? "" : "s", b.inserted, b.updated, b.unchanged, b.skipped);
+		rc = b.skipped ? 1 : 0;
 	} else {
 		printf("%ld incident%s read from %d file%s: %ld new, %ld updated, %ld unchanged\n",
-		       counts.read, counts.read == 1 ? "" : "s", n, n == 1 ? "" : "s",
-		       counts.inserted, counts.updated, counts.unchanged);
+		       b.read, b.read == 1 ? "" : "s", n, n == 1 ? "" : "s",
+		       b.inserted, b.updated, b.unchanged);
 	}
 	bd_error_clear(&err);
-	bd_diags_free(&diags);
 	bd_dataset_close(&ds);
 	free_files(files, n);
 	return rc;

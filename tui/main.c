@@ -22,7 +22,7 @@ static const char usage_text[] =
 	"  list     [--sort KEY] [--reverse] [--filter EXPR] [--format table|tsv|json]\n"
 	"  show     ID [--format text|md|json]\n"
 	"  compare  ID ID [ID ID] [--format text|md]\n"
-	"  import   FILE|DIR ... [--format native|veris]\n"
+	"  import   FILE|DIR ... [--format auto|native|veris] [--strict]\n"
 	"  export   [--format json|csv|md] [--filter EXPR] [--sort KEY]\n"
 	"  validate FILE ...\n"
 	"  report   [--format md|txt] [--filter EXPR]\n"

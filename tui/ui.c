@@ -183,9 +183,9 @@ static void draw_too_small(void)
 static void draw(app *a)
 {
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		/* stdscr alone, so no panel (help) is drawn over the message */
 		draw_too_small();
 		wnoutrefresh(stdscr);
-		update_panels();
 		doupdate();
 		return;
 	}
@@ -400,12 +400,18 @@ static void run_loop(app *a)
 		close(watch);
 }
 
-static void app_free(app *a)
+/* Views own curses windows and panels: they go before the screen does. */
+static void destroy_views(app *a)
 {
 	while (a->depth > 0) {
 		view *v = a->stack[--a->depth];
 		v->ops->destroy(v);
 	}
+}
+
+static void app_free(app *a)
+{
+	destroy_views(a);
 	for (int i = 0; i < a->n_marks; i++)
 		free(a->marks[i]);
 	free(a->message);
@@ -432,6 +438,7 @@ int ui_run(const bd_options *o)
 	if (a.ds.seeded)
 		app_message(&a, false, "new store created from the bundled data: %s", bd_store_path(a.ds.store));
 	run_loop(&a);
+	destroy_views(&a);
 	term_stop(&a.term);
 	app_free(&a);
 	return 0;

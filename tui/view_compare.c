@@ -97,7 +97,7 @@ static void draw(view *v, app *a, int top, int height)
 		term_text(stdscr, top, x, c->cmp.heads[i], cell_w, R_TITLE, false);
 		term_text(stdscr, top + 1, x, c->titles[i], cell_w, R_DIM, false);
 	}
-	term_text(stdscr, top, 0, c->only_diffs ? "d: show all rows" : "d: only differences",
+	term_text(stdscr, top, 0, c->only_diffs ? "d: all rows" : "d: diffs only",
 		  label_w - 1, R_DIM, false);
 	int *rows = malloc((c->cmp.n_rows + 1) * sizeof *rows);
 	if (!rows)

@@ -377,7 +377,8 @@ static int pane_count(const bd_incident *inc, int pane)
 	}
 }
 
-static void draw_tabs(detail *dt, int y)
+/* Returns the column after the last tab. */
+static int draw_tabs(detail *dt, int y)
 {
 	int x = 0;
 	term_fill(stdscr, y, 0, COLS, R_TAB);
@@ -391,6 +392,7 @@ static void draw_tabs(detail *dt, int y)
 		x += term_text(stdscr, y, x, buf, COLS - x, p == dt->pane ? R_TAB_ACTIVE : R_TAB, false);
 		x += 1;
 	}
+	return x;
 }
 
 static void draw(view *v, app *a, int top, int height)
@@ -406,7 +408,7 @@ static void draw(view *v, app *a, int top, int height)
 	snprintf(head, sizeof head, "%s  %s  ", dt->inc.force_short, *date ? date : "undated");
 	int x = term_text(stdscr, top, 0, head, COLS, R_DIM, false);
 	term_text(stdscr, top, x, dt->inc.title, COLS - x, R_TITLE, false);
-	draw_tabs(dt, top + 1);
+	int tabs_end = draw_tabs(dt, top + 1);
 	int width = COLS - 2;
 	if (dt->built_width != width || dt->built_pane != dt->pane)
 		build(dt, a, width);
@@ -415,10 +417,13 @@ static void draw(view *v, app *a, int top, int height)
 	if (dt->scroll[dt->pane] > max)
 		dt->scroll[dt->pane] = max > 0 ? max : 0;
 	doc_draw(&dt->body, stdscr, top + 3, 1, body, dt->scroll[dt->pane]);
+	/* how far down the pane is: after the tabs, or at the end of the
+	 * (already cut) title line when the tabs fill the width */
 	if (dt->body.n > body) {
 		char more[48];
-		snprintf(more, sizeof more, " %d%% ", (dt->scroll[dt->pane] + body) * 100 / dt->body.n);
-		term_text(stdscr, top + height - 1, COLS - 6, more, 6, R_DIM, false);
+		snprintf(more, sizeof more, " %d%%", (dt->scroll[dt->pane] + body) * 100 / dt->body.n);
+		bool room = tabs_end + 6 <= COLS;
+		term_text(stdscr, room ? top + 1 : top, COLS - 5, more, 5, room ? R_TAB : R_DIM, true);
 	}
 	v->cursor_y = top + 1;
 	v->cursor_x = 0;

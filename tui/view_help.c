@@ -78,7 +78,7 @@ static void draw(view *v, app *a, int top, int height)
 {
 	help *h = v->state;
 	(void)a;
-	int w = COLS > 100 ? 96 : COLS - 2, hh = height - 2;
+	int w = COLS > 100 ? 96 : COLS, hh = height - 2;
 	int x = (COLS - w) / 2, y = top + 1;
 	if (!h->win || getmaxx(h->win) != w || getmaxy(h->win) != hh) {
 		if (h->panel)

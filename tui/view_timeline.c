@@ -140,6 +140,8 @@ static void draw_incident(const timeline *t, app *a, const bd_row *r, int y, int
 		if (!bd_date_is_set(rf->date))
 			continue;
 		int rx = to_x(t, day_number(rf->date), x0, width);
+		if (rx == ix && rx + 1 < x0 + width)
+			rx++;   /* beside the incident's mark, not hidden under it */
 		const char *letter = rf->body == BD_BODY_ICO ? "I" : rf->body == BD_BODY_NCA ? "N" : "O";
 		term_text(stdscr, y, rx, letter, 1, rf->status >= BD_REF_REPRIMAND ? R_EXPOSED : R_KEY, false);
 	}
@@ -173,7 +175,7 @@ static void draw(view *v, app *a, int top, int height)
 	}
 	const glyphs *g = the_term->g;
 	char legend[160];
-	snprintf(legend, sizeof legend, "%s incident   I ICO   N NCA   O other (bold: reprimand or fine)   bands: threat level in force",
+	snprintf(legend, sizeof legend, "%s incident  I ICO  N NCA  O other  (bold: reprimand, fine)  bands: threat level",
 		 g->event);
 	term_text(stdscr, top + height - 1, 0, legend, COLS, R_DIM, false);
 }

@@ -46,3 +46,16 @@ send_text 'force:'
 kill -TERM "$(app_pid)"
 restored "SIGTERM at the filter prompt"
 stop
+
+# The help is a panel; ending with it open must free it before the screen.
+start 80 24
+keys ?
+kill -TERM "$(app_pid)"
+restored "SIGTERM with the help open"
+stop
+
+start 80 24
+keys ?
+kill -HUP "$(app_pid)"
+restored "SIGHUP with the help open"
+stop
