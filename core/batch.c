@@ -1,6 +1,7 @@
 #include "batch.h"
 
 #include <jansson.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,17 +11,58 @@
 #include "veris.h"
 
 /* The store sink, watched: a store failure must stop the batch, and the
- * readers report it only as one more problem of the file. */
+ * readers report it only as one more problem of the file.
+ *
+ * VERIS records also pass a version check, so that importing a corpus
+ * twice changes nothing even when two files hold one incident (VCDB has
+ * such pairs): a record replaces a stored one only if its plus.modified is
+ * not older, and one already written by this batch only if it is newer. */
 typedef struct watched_sink {
 	bd_sink base;
 	bd_store_sink store;
 	bd_status failed;
 	bd_error err;
+	const char *modified;           /* of the VERIS record being read */
+	json_t *seen;                   /* VERIS id -> modified, this batch */
+	sqlite3_stmt *stored;           /* the stored record's modified */
 } watched_sink;
+
+/* The plus.modified of the stored incident id: "" when it has none, NULL
+ * when there is no such incident. Caller frees. The statement is reset at
+ * once: one left open would keep SQLite from spilling the pages of the
+ * batch's transaction, and memory would grow with the batch. */
+static char *stored_modified(watched_sink *w, const char *id)
+{
+	char *m = NULL;
+	sqlite3_bind_text(w->stored, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(w->stored) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(w->stored, 0);
+		m = strdup(text ? text : "");
+	}
+	sqlite3_reset(w->stored);
+	return m;
+}
+
+/* Whether the VERIS record inc is a version to keep. */
+static bool veris_newer(watched_sink *w, const bd_incident *inc)
+{
+	const char *mine = w->modified ? w->modified : "";
+	const char *seen = json_string_value(json_object_get(w->seen, inc->id));
+	char *stored = seen || !w->stored ? NULL : stored_modified(w, inc->id);
+	bool keep = seen ? strcmp(mine, seen) > 0 : !stored || strcmp(mine, stored) >= 0;
+	if (keep || !seen)
+		json_object_set_new(w->seen, inc->id, json_string(keep ? mine : stored));
+	free(stored);
+	return keep;
+}
 
 static bd_status watched_item(bd_sink *sink, const bd_incident *inc, bd_error *err)
 {
 	watched_sink *w = (watched_sink *)sink;
+	if (inc->origin == BD_ORIGIN_VERIS && !veris_newer(w, inc)) {
+		w->store.base.unchanged++;
+		return BD_OK;
+	}
 	bd_status s = w->store.base.item(&w->store.base, inc, err);
 	if (s != BD_OK && w->failed == BD_OK) {
 		w->failed = s;
@@ -47,7 +89,10 @@ static int import_one(const char *path, int format, watched_sink *w, bd_diags *d
 	if (format == BD_FORMAT_VERIS ||
 	    (format == BD_FORMAT_AUTO && !lines_name(path))) {
 		root = bd_veris_load(path, *veris ? BD_VERIS_MAX_FILE : BD_MAX_DOCUMENT, &text, &len, d);
-		*veris = *veris || bd_veris_detect(root);
+		/* A file that does not parse is VERIS if it names a VERIS key:
+		 * one truncated file of a VCDB tree is skipped like any bad one. */
+		*veris = *veris || bd_veris_detect(root) ||
+			 (!root && text && memmem(text, len, "\"schema_version\"", 16));
 	}
 	int problems = 1;
 	if (!*veris) {
@@ -56,6 +101,7 @@ static int import_one(const char *path, int format, watched_sink *w, bd_diags *d
 		problems = bd_import_native(path, &w->base, d);
 	} else if (root) {
 		bd_error err = { 0 };
+		w->modified = json_string_value(json_object_get(json_object_get(root, "plus"), "modified"));
 		bd_veris_take(root, path, text, len, &w->base, d, &problems, &err);
 		bd_error_clear(&err);
 	}
@@ -70,8 +116,11 @@ bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *
 	bd_status s = bd_store_begin(ds->store, err);
 	if (s != BD_OK)
 		return s;
-	watched_sink w = { .base = { .item = watched_item } };
+	watched_sink w = { .base = { .item = watched_item }, .seen = json_object() };
 	bd_store_sink_init(&w.store, ds->store, &ds->threats);
+	sqlite3_prepare_v2(bd_store_db(ds->store), "SELECT json_extract(doc,"
+			   " '$.origin.extra.plus.modified') FROM incident WHERE id = ?1", -1,
+			   &w.stored, NULL);
 	int native_problems = 0;
 	const char *bad_file = NULL;
 	b->files = b->skipped = b->veris = 0;
@@ -108,6 +157,8 @@ bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *
 		s = bd_store_commit(ds->store, err);
 	}
 	bd_error_clear(&w.err);
+	sqlite3_finalize(w.stored);
+	json_decref(w.seen);
 	if (s != BD_OK) {
 		bd_store_rollback(ds->store);
 		return s;

@@ -1,7 +1,8 @@
 /*
  * batch — many files into the store in one transaction, each read in its
  * own format: native (a document or JSON Lines) or VERIS, as told or as
- * detected (bd_veris_detect).
+ * detected (bd_veris_detect; a file that does not even parse is VERIS when
+ * it names the key "schema_version").
  *
  * Native files keep their rule: a problem in any of them and nothing is
  * imported. A bad VERIS file is reported (one line: where and why) and

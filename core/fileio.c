@@ -55,26 +55,44 @@ char *bd_read_file(const char *path, size_t max, size_t *len, bd_error *err)
 bd_status bd_write_file_atomic(const char *path, const char *data, size_t len,
 			       bd_error *err)
 {
-	char *tmp = NULL;
-	if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
-		return bd_fail(err, BD_ENOMEM, "out of memory");
-	FILE *f = fopen(tmp, "wb");
+	char *tmp;
+	FILE *f = bd_atomic_open(path, &tmp, err);
+	if (!f)
+		return err ? err->code : BD_EIO;
+	bool ok = fwrite(data, 1, len, f) == len;
+	return bd_atomic_finish(f, tmp, path, ok, err);
+}
+
+FILE *bd_atomic_open(const char *path, char **tmp, bd_error *err)
+{
+	*tmp = NULL;
+	if (asprintf(tmp, "%s.tmp.%ld", path, (long)getpid()) < 0) {
+		*tmp = NULL;
+		bd_fail(err, BD_ENOMEM, "out of memory");
+		return NULL;
+	}
+	FILE *f = fopen(*tmp, "wb");
 	if (!f) {
 		bd_fail(err, BD_EIO, "%s: %s", path, strerror(errno));
-		free(tmp);
-		return BD_EIO;
+		free(*tmp);
+		*tmp = NULL;
 	}
-	bool ok = fwrite(data, 1, len, f) == len;
-	ok = (fflush(f) == 0) && ok;
-	ok = (fsync(fileno(f)) == 0) && ok;
-	int e = errno;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		e = ok ? errno : e;
+	return f;
+}
+
+bd_status bd_atomic_finish(FILE *f, char *tmp, const char *path, bool ok, bd_error *err)
+{
+	int e = 0;
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f))
+		e = errno ? errno : EIO;
+	if (fclose(f) != 0 && !e)
+		e = errno;
+	if (ok && !e && rename(tmp, path) != 0)
+		e = errno;
+	if (!ok || e)
 		unlink(tmp);
-		free(tmp);
-		return bd_fail(err, BD_EIO, "%s: %s", path, strerror(e));
-	}
 	free(tmp);
-	return BD_OK;
+	if (e)
+		return bd_fail(err, BD_EIO, "%s: %s", path, strerror(e));
+	return ok ? BD_OK : BD_EIO;
 }

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 
@@ -16,5 +17,11 @@ char *bd_read_file(const char *path, size_t max, size_t *len, bd_error *err);
  * a reader never sees half a file. */
 bd_status bd_write_file_atomic(const char *path, const char *data, size_t len,
 			       bd_error *err);
+
+/* For writing a large file safely: opens a temporary file beside path;
+ * bd_atomic_finish flushes it to disk and renames it over path, or (when
+ * ok is false, or anything fails) removes it. *tmp is owned by the pair. */
+FILE *bd_atomic_open(const char *path, char **tmp, bd_error *err);
+bd_status bd_atomic_finish(FILE *f, char *tmp, const char *path, bool ok, bd_error *err);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "native.h"
 #include "text.h"
+#include "veris.h"
 
 static void put_cell(FILE *out, const char *s, int cols, unsigned flags);
 static void put_md(FILE *out, const char *s, unsigned flags);
@@ -218,6 +219,13 @@ static void put_conflict(void *ctx, const char *about, const size_t *idx, size_t
 		fputc('\n', c->out);
 }
 
+/* The heading over origin.extra: what the source format had that the
+ * model has no place for. */
+static const char *extra_heading(const bd_incident *inc)
+{
+	return inc->origin == BD_ORIGIN_VERIS ? "Other VERIS data" : "Other source data";
+}
+
 static void put_field_group(FILE *out, const char *label, bd_fieldset mask, int width,
 			    unsigned flags)
 {
@@ -243,6 +251,11 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 		fputs(" (supplier: ", out);
 		put_text(out, inc->supplier, fl);
 		fputc(')', out);
+	}
+	if (inc->country || inc->industry) {
+		fprintf(out, "\nCountry       %s", inc->country ? inc->country : "unknown");
+		if (inc->industry)
+			fprintf(out, ", industry NAICS %s", inc->industry);
 	}
 	fprintf(out, "\nNation        %s\nKind          %s\nDates         ",
 		bd_vocab_label(&bd_nations, inc->nation), bd_vocab_label(&bd_kinds, inc->kind));
@@ -337,6 +350,14 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 		}
 		fputc('\n', out);
 	}
+	char *extra = bd_veris_extra_lines(inc->origin_extra);
+	if (extra) {
+		fprintf(out, "\n%s\n", extra_heading(inc));
+		char *save = NULL;
+		for (char *line = strtok_r(extra, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			put_wrapped(out, line, 2, width, fl);
+	}
+	free(extra);
 }
 
 /* Markdown text: sanitised, with the characters that would start markup
@@ -468,6 +489,17 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 		}
 		fputc('\n', out);
 	}
+	char *extra = bd_veris_extra_lines(inc->origin_extra);
+	if (extra) {
+		fprintf(out, "\n### %s\n\n", extra_heading(inc));
+		char *save = NULL;
+		for (char *line = strtok_r(extra, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			fputs("- ", out);
+			put_md(out, line, fl);
+			fputc('\n', out);
+		}
+	}
+	free(extra);
 }
 
 /* ---- listings ---- */

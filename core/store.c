@@ -19,21 +19,21 @@ enum cached_stmt {
 
 static const char *const cached_sql[ST_COUNT] = {
 	[ST_FIND] = "SELECT rowid, doc FROM incident WHERE id = ?1",
-	[ST_INSERT] =
+	[ST_INSERT] = (
 		"INSERT INTO incident (id, title, force, force_short, supplier, nation, kind,"
 		" date_key, affected, qualifier, exposed, not_exposed, n_exposed, ico, nca,"
 		" threat, doc, origin, country, industry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-	[ST_UPDATE] =
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"),
+	[ST_UPDATE] = (
 		"UPDATE incident SET title = ?2, force = ?3, force_short = ?4, supplier = ?5,"
 		" nation = ?6, kind = ?7, date_key = ?8, affected = ?9, qualifier = ?10,"
 		" exposed = ?11, not_exposed = ?12, n_exposed = ?13, ico = ?14, nca = ?15,"
-		" threat = ?16, doc = ?17, origin = ?18, country = ?19, industry = ?20 WHERE id = ?1",
+		" threat = ?16, doc = ?17, origin = ?18, country = ?19, industry = ?20 WHERE id = ?1"),
 	[ST_DEL_REFERRALS] = "DELETE FROM referral WHERE incident = ?1",
 	[ST_DEL_FTS] = "DELETE FROM incident_fts WHERE rowid = ?1",
 	[ST_INS_REFERRAL] = "INSERT INTO referral VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_INS_FTS] = "INSERT INTO incident_fts(rowid, id, title, summary, force)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_INS_FTS] = ("INSERT INTO incident_fts(rowid, id, title, summary, force)"
+			" VALUES (?1, ?2, ?3, ?4, ?5)"),
 	[ST_GET] = "SELECT doc FROM incident WHERE id = ?1",
 };
 

@@ -204,7 +204,7 @@ static char *clean_text(const char *s, size_t max, bool lines)
 {
 	if (!s)
 		return NULL;
-	while (*s == ' ' || (unsigned char)*s < 0x20)
+	while (*s && (*s == ' ' || (unsigned char)*s < 0x20))
 		s++;
 	size_t n = strlen(s);
 	if (n > max) {

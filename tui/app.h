@@ -66,6 +66,7 @@ view *view_timeline_new(app *a);
 view *view_detail_new(app *a, const char *id);
 view *view_compare_new(app *a);
 view *view_help_new(app *a);
+view *view_present_new(app *a);
 
 void app_push(app *a, view *v);
 void app_pop(app *a);

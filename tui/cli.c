@@ -12,6 +12,7 @@
 #include "batch.h"
 #include "compare.h"
 #include "dataset.h"
+#include "export.h"
 #include "import.h"
 #include "native.h"
 #include "paths.h"
@@ -167,12 +168,9 @@ static int each_row(bd_dataset *ds, const bd_query *q, row_fn fn, void *ctx)
 
 static void row_table(FILE *out, const bd_row *r, void *ctx) { bd_render_table_row(out, r, ctx); }
 static void row_tsv(FILE *out, const bd_row *r, void *ctx) { (void)ctx; bd_render_tsv_row(out, r); }
-static void row_csv(FILE *out, const bd_row *r, void *ctx) { (void)ctx; bd_render_csv_row(out, r); }
-static void row_md(FILE *out, const bd_row *r, void *ctx) { (void)ctx; bd_render_md_row(out, r); }
 
 typedef struct json_ctx {
 	bd_dataset *ds;
-	bool full;              /* native documents rather than list objects */
 	int n;
 	int failed;
 } json_ctx;
@@ -185,16 +183,16 @@ static void row_json(FILE *out, const bd_row *r, void *ctx)
 		c->failed++;
 		return;
 	}
-	json_t *j = c->full ? bd_incident_to_json(&inc) : bd_render_list_json(&inc, &c->ds->threats);
+	json_t *j = bd_render_list_json(&inc, &c->ds->threats);
 	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII) : NULL;
 	if (text) {
 		/* indent the object one level inside the enclosing array */
 		fputs(c->n++ ? ",\n" : "\n", out);
-		fputs(c->full ? "    " : "  ", out);
+		fputs("  ", out);
 		for (const char *p = text; *p; p++) {
 			fputc(*p, out);
 			if (*p == '\n')
-				fputs(c->full ? "    " : "  ", out);
+				fputs("  ", out);
 		}
 	}
 	free(text);
@@ -223,6 +221,10 @@ int cli_list(const bd_options *o, int argc, char **argv)
 	free(args);
 	if (rc)
 		return rc < 0 ? 0 : rc;
+	if (!sort && o->sort >= 0) {    /* the config file's sort; --reverse turns it round */
+		sort = bd_vocab_name(&bd_sort_keys, o->sort);
+		reverse = reverse != o->desc;
+	}
 	if (!format_is(format, "table") && !format_is(format, "tsv") && !format_is(format, "json"))
 		return bad_format("list", format, "table, tsv or json");
 	bd_query q;
@@ -242,7 +244,7 @@ int cli_list(const bd_options *o, int argc, char **argv)
 		bd_render_tsv_header(stdout);
 		rc = each_row(&ds, &q, row_tsv, NULL);
 	} else {
-		json_ctx c = { &ds, false, 0, 0 };
+		json_ctx c = { &ds, 0, 0 };
 		fputs("[", stdout);
 		rc = each_row(&ds, &q, row_json, &c);
 		fputs(c.n ? "\n]\n" : "]\n", stdout);
@@ -327,19 +329,13 @@ int cli_export(const bd_options *o, int argc, char **argv)
 		bd_filter_free(f);
 		return rc;
 	}
-	if (format_is(format, "json")) {
-		json_ctx c = { &ds, true, 0, 0 };
-		fputs("{\n  \"schema\": \"" BD_SCHEMA_NAME "\",\n  \"incidents\": [", stdout);
-		rc = each_row(&ds, &q, row_json, &c);
-		fputs(c.n ? "\n  ]\n}\n" : "]\n}\n", stdout);
-		rc = rc ? rc : c.failed ? 1 : 0;
-	} else if (format_is(format, "csv")) {
-		bd_render_csv_header(stdout);
-		rc = each_row(&ds, &q, row_csv, NULL);
-	} else {
-		bd_render_md_header(stdout);
-		rc = each_row(&ds, &q, row_md, NULL);
+	bd_error err = { 0 };
+	bd_status s = bd_export_write(stdout, ds.store, &q, NULL, 0, bd_export_format_named(format), &err);
+	if (s != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		rc = bd_status_exit(s);
 	}
+	bd_error_clear(&err);
 	bd_filter_free(f);
 	bd_dataset_close(&ds);
 	return rc;

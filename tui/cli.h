@@ -11,6 +11,12 @@ typedef struct bd_options {
 	const char *db;         /* --db, or NULL */
 	bool no_color, ascii, mouse, present;
 	bool utf8;              /* the locale is UTF-8 */
+	/* From the config file (core/config.h); options override it. */
+	int theme;              /* enum bd_theme */
+	int sort;               /* enum bd_sort; -1: each command's own default */
+	bool desc;              /* with sort: descending */
+	const char *filter;     /* the dashboard's starting filter; NULL: none */
+	const char *columns;    /* overview columns, "date,force,..."; NULL: all */
 } bd_options;
 
 int cli_list(const bd_options *o, int argc, char **argv);
@@ -20,6 +26,14 @@ int cli_import(const bd_options *o, int argc, char **argv);
 int cli_export(const bd_options *o, int argc, char **argv);
 int cli_validate(const bd_options *o, int argc, char **argv);
 int cli_report(const bd_options *o, int argc, char **argv);
+int cli_new(const bd_options *o, int argc, char **argv);       /* cli_edit.c */
+int cli_edit(const bd_options *o, int argc, char **argv);
+
+/* cli_config.c: reads the config file into o's defaults, before the
+ * options override them. Returns the number of bad lines, kept for
+ * cli_config_report, which prints them and returns the exit status 2. */
+int cli_config_load(bd_options *o);
+int cli_config_report(void);
 
 /* Opens the dataset the options name, printing any problem. Returns 0 or
  * the exit status to end with. */

@@ -35,8 +35,28 @@ const char *level_short(int level)
 	return level >= 0 && level <= BD_LEVEL_CRITICAL ? s[level] : "-";
 }
 
+const char *layout_columns;
+
+/* The names of the columns in layout_columns (as bd_column_names). */
+static const char *const col_names[COL_COUNT] = {
+	"mark", "date", "force", "kind", "affected", "bar", "fields", "ico", "nca", "threat", "title"
+};
+
+static bool shown(int id)
+{
+	if (!layout_columns || id == COL_MARK)
+		return true;
+	size_t len = strlen(col_names[id]);
+	for (const char *p = layout_columns; *p; p += strcspn(p, ","), p += *p == ',')
+		if (strcspn(p, ",") == len && !strncmp(p, col_names[id], len))
+			return true;
+	return false;
+}
+
 static void add(layout *l, int id, int width)
 {
+	if (!shown(id))
+		return;
 	l->cols[l->n].id = id;
 	l->cols[l->n].width = width;
 	l->n++;
@@ -57,7 +77,10 @@ void layout_for(layout *l, int width)
 	add(l, COL_ICO, 5);
 	add(l, COL_NCA, 5);
 	add(l, COL_THREAT, 6);
-	if (wide)
+	int used = 0;           /* with fewer columns, a narrow screen has room for titles */
+	for (int i = 0; i < l->n; i++)
+		used += l->cols[i].width + 1;
+	if (wide || (layout_columns && used + 10 <= width))
 		add(l, COL_TITLE, 0);
 }
 

@@ -29,6 +29,9 @@ typedef struct layout {
 
 /* The columns that fit in `width` terminal columns. */
 void layout_for(layout *l, int width);
+/* The columns the user asked for (config file: "date,force,..."; names as
+ * bd_column_names in config.h); layout_for leaves out the others. NULL: all. */
+extern const char *layout_columns;
 /* Draws the column header; the sort column gets an arrow. */
 void columns_header(WINDOW *w, int y, const layout *l, int sort, bool desc);
 /* Draws one row; selected rows are reversed, marked rows flagged. */

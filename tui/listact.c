@@ -2,6 +2,10 @@
  * timeline all move over the same list model. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "fileio.h"
 
 #include "app.h"
 #include "keys.h"
@@ -86,6 +90,51 @@ static void compare(app *a)
 	app_push(a, view_compare_new(a));
 }
 
+/* e: the marked incidents, or else the view as filtered and sorted, to a
+ * file named at a prompt; its extension picks the format. An existing
+ * file is replaced only when the user says so, and never half-written. */
+static void export_view(app *a)
+{
+	char label[128];
+	if (a->n_marks)
+		snprintf(label, sizeof label, "export %d marked to (.md .csv .json): ", a->n_marks);
+	else
+		snprintf(label, sizeof label, "export %lld%s shown to (.md .csv .json): ",
+			 a->list.count, a->list.exact ? "" : "+");
+	char *path = app_prompt(a, label, "breachdash-export.md");
+	if (!path || !*path) {
+		free(path);
+		return;
+	}
+	int format = bd_export_format_for_path(path);
+	bool go = format >= 0;
+	if (!go)
+		app_message(a, true, "%s: name the file .md, .csv or .json", path);
+	if (go && access(path, F_OK) == 0) {
+		char *yes = app_prompt(a, "the file exists; replace it? (y/N) ", "");
+		go = yes && (yes[0] == 'y' || yes[0] == 'Y');
+		if (!go)
+			app_message(a, false, "not exported; %s is unchanged", path);
+		free(yes);
+	}
+	if (go) {
+		bd_error err = { 0 };
+		char *tmp;
+		FILE *f = bd_atomic_open(path, &tmp, &err);
+		bd_status s = f ? bd_export_write(f, a->list.store, &a->list.query,
+						  a->n_marks ? a->marks : NULL, a->n_marks, format, &err)
+				: err.code;
+		if (f)
+			s = bd_atomic_finish(f, tmp, path, s == BD_OK, s == BD_OK ? &err : NULL);
+		if (s == BD_OK)
+			app_message(a, false, "exported to %s", path);
+		else
+			app_message(a, true, "not exported: %s", bd_error_text(&err));
+		bd_error_clear(&err);
+	}
+	free(path);
+}
+
 bool list_act(app *a, int action)
 {
 	listmodel *lm = &a->list;
@@ -119,6 +168,8 @@ bool list_act(app *a, int action)
 	case ACT_SEARCH_NEXT: search(a, 1, false); return true;
 	case ACT_SEARCH_PREV: search(a, -1, false); return true;
 	case ACT_FILTER:    ask_filter(a); return true;
+	case ACT_EXPORT:    export_view(a); return true;
+	case ACT_PRESENT:   app_push(a, view_present_new(a)); return true;
 	case ACT_SORT:
 		/* Names read A to Z; numbers, dates and levels biggest first. */
 		action = (lm->query.sort + 1) % (BD_SORT_THREAT + 1);

@@ -11,10 +11,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "columns.h"
+#include "config.h"
+#include "term.h"
 #include "ui.h"
 
 static const char usage_text[] =
-	"usage: breachdash [--db PATH] [--no-color] [--ascii] [--mouse] [COMMAND]\n"
+	"usage: breachdash [--db PATH] [--no-color] [--ascii] [--mouse] [--theme NAME] [COMMAND]\n"
 	"\n"
 	"With no command, open the dashboard.\n"
 	"\n"
@@ -26,6 +29,8 @@ static const char usage_text[] =
 	"  export   [--format json|csv|md] [--filter EXPR] [--sort KEY]\n"
 	"  validate FILE ...\n"
 	"  report   [--format md|txt] [--filter EXPR]\n"
+	"  new      add an incident in $VISUAL or $EDITOR\n"
+	"  edit     ID (edit an incident in $VISUAL or $EDITOR)\n"
 
 	"\n"
 	"options:\n"
@@ -33,10 +38,13 @@ static const char usage_text[] =
 	"               ${XDG_DATA_HOME:-~/.local/share}/breachdash/incidents.db)\n"
 	"  --no-color   no colour (also when NO_COLOR is set)\n"
 	"  --ascii      draw with ASCII only (automatic when the locale is not UTF-8)\n"
-	"  --mouse      let the mouse select rows\n"
+	"  --mouse      let the mouse select rows (--no-mouse: not)\n"
+	"  --theme NAME colours: default, colorblind (blue/orange) or mono\n"
+	"  --present    open in presentation mode (one incident per screen)\n"
 	"  --help, --version\n"
 	"\n"
 	"Run 'breachdash COMMAND --help' for a command's options.\n"
+	"Settings: ${XDG_CONFIG_HOME:-~/.config}/breachdash/config (man breachdash).\n"
 	"Exit status: 0 success, 1 bad data or not found, 2 bad usage.\n";
 
 static const struct command {
@@ -45,7 +53,7 @@ static const struct command {
 } commands[] = {
 	{ "list", cli_list }, { "show", cli_show }, { "compare", cli_compare },
 	{ "import", cli_import }, { "export", cli_export }, { "validate", cli_validate },
-	{ "report", cli_report },
+	{ "report", cli_report }, { "new", cli_new }, { "edit", cli_edit },
 };
 
 int main(int argc, char **argv)
@@ -55,6 +63,7 @@ int main(int argc, char **argv)
 	const char *cs = nl_langinfo(CODESET);
 	o.utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 	o.no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+	int bad_config = cli_config_load(&o);
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
@@ -68,6 +77,21 @@ int main(int argc, char **argv)
 			o.ascii = true;
 		else if (!strcmp(a, "--mouse"))
 			o.mouse = true;
+		else if (!strcmp(a, "--no-mouse"))
+			o.mouse = false;
+		else if ((!strcmp(a, "--theme") && i + 1 < argc) || !strncmp(a, "--theme=", 8)) {
+			const char *name = a[7] == '=' ? a + 8 : argv[++i];
+			int t = 0;
+			while (bd_theme_names[t] && strcmp(bd_theme_names[t], name))
+				t++;
+			if (!bd_theme_names[t]) {
+				fprintf(stderr, "breachdash: unknown theme '%s' (use default, colorblind or mono)\n", name);
+				return 2;
+			}
+			o.theme = t;
+		}
+		else if (!strcmp(a, "--present"))
+			o.present = true;
 		else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(usage_text, stdout);
 			return 0;
@@ -79,8 +103,12 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (bad_config)
+		return cli_config_report();
 	if (!o.utf8)
 		o.ascii = true;
+	term_theme = o.theme;           /* read by term_start */
+	layout_columns = o.columns;     /* read by layout_for */
 	if (i == argc)
 		return ui_run(&o);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)

@@ -5,10 +5,12 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "config.h"
 #include "text.h"
 #include "vocab.h"
 
 term *the_term;
+int term_theme;
 
 static const glyphs utf8_glyphs = {
 	.exposed = "●", .safe = "○", .unknown = "·",
@@ -73,15 +75,32 @@ int term_level_role(int level)
 	return level >= 0 && level <= BD_LEVEL_CRITICAL ? roles[level] : R_DIM;
 }
 
+/* The colour-blind-safe palette: what reads as red against green (exposed
+ * and safe, severe and low) becomes orange against blue. Orange is colour
+ * 208 where there are 256 colours, else yellow. */
+static void colorblind_pairs(void)
+{
+	short orange = COLORS >= 256 ? 208 : COLOR_YELLOW;
+	init_pair(R_EXPOSED, orange, -1);
+	init_pair(R_SAFE, COLOR_BLUE, -1);
+	init_pair(R_LEVEL_LOW, COLOR_BLUE, -1);
+	init_pair(R_LEVEL_SEVERE, orange, -1);
+	init_pair(R_LEVEL_CRITICAL, COLOR_WHITE, COLOR_MAGENTA);
+	init_pair(R_ERROR, COLOR_WHITE, COLOR_MAGENTA);
+	init_pair(R_COLHEAD, COLOR_BLACK, COLOR_CYAN);
+}
+
 static void init_colors(term *t, bool no_color)
 {
-	t->color = !no_color && has_colors();
+	t->color = !no_color && term_theme != BD_THEME_MONO && has_colors();
 	if (!t->color)
 		return;
 	start_color();
 	use_default_colors();
 	for (int r = 1; r < R_COUNT; r++)
 		init_pair((short)r, role_style[r].fg, role_style[r].bg);
+	if (term_theme == BD_THEME_COLORBLIND)
+		colorblind_pairs();
 }
 
 /* newterm rather than initscr, so an unknown TERM falls back instead of

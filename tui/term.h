@@ -52,5 +52,9 @@ int term_text_attr(WINDOW *w, int y, int x, const char *s, int cols, attr_t a, b
 void term_fill(WINDOW *w, int y, int x, int cols, int role);
 /* The global terminal state, set by term_start. */
 extern term *the_term;
+/* The colour theme term_start uses (enum bd_theme in config.h): default,
+ * colorblind (blue and orange for safe and exposed, never red against
+ * green) or mono (no colour, as --no-color). Set before term_start. */
+extern int term_theme;
 
 #endif

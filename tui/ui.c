@@ -321,6 +321,7 @@ static void handle_key(app *a, int key)
 			a->quit = true;
 		break;
 	case ACT_BACK:
+	case ACT_PREV:
 		app_pop(a);
 		break;
 	case ACT_HELP:
@@ -435,6 +436,8 @@ int ui_run(const bd_options *o)
 	install_signals();
 	lm_init(&a.list, a.ds.store);
 	app_push(&a, view_overview_new(&a));
+	if (o->present)
+		app_push(&a, view_present_new(&a));
 	if (a.ds.seeded)
 		app_message(&a, false, "new store created from the bundled data: %s", bd_store_path(a.ds.store));
 	run_loop(&a);

@@ -73,9 +73,10 @@ static char tmpdir[] = "/tmp/bd-test-filter-XXXXXX";
 static bd_store *store;
 static bd_threat_table threats;
 
-static int setup(void **state)
+static int teardown(void **state);
+
+static int prepare(void)
 {
-	(void)state;
 	if (!mkdtemp(tmpdir))
 		return -1;
 	const char *top = getenv("BD_TOP");
@@ -105,8 +106,10 @@ static int setup(void **state)
 		json_decref(j);
 		bd_status s = bd_store_put(store, &inc, &threats, NULL, &err);
 		bd_incident_free(&inc);
-		if (s != BD_OK)
+		if (s != BD_OK) {
+			fprintf(stderr, "setup: %s\n", bd_error_text(&err));
 			return -1;
+		}
 	}
 	return bd_store_commit(store, &err) == BD_OK ? 0 : -1;
 }
@@ -117,10 +120,22 @@ static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW 
 	return remove(path);
 }
 
+/* A failed setup cleans up too: cmocka runs no teardown after it. */
+static int setup(void **state)
+{
+	int rc = prepare();
+	if (rc != 0) {
+		fprintf(stderr, "setup failed\n");
+		teardown(state);
+	}
+	return rc;
+}
+
 static int teardown(void **state)
 {
 	(void)state;
 	bd_store_close(store);
+	store = NULL;
 	bd_threat_free(&threats);
 	return nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -238,7 +253,7 @@ static void every_key_and_operator_parses(void **state)
 static void user_text_never_reaches_the_sql(void **state)
 {
 	(void)state;
-	static const char text[] = "force:\"x' OR '1'='1\" id:zzq'; word\"; year:2023 -\"drop table\"";
+	static const char text[] = "force:\"x' OR '1'='1\" id:zzq';--  word year:2023 -\"drop table\"";
 	bd_filter *f = parse_ok(text);
 	const char *sql = bd_filter_sql(f);
 	assert_null(strstr(sql, "zzq"));
@@ -272,7 +287,7 @@ static void errors_name_the_column(void **state)
 		{ "nca:x", 1, "expected yes, no or a status" },
 		{ "iopc:perhaps", 1, "\"perhaps\": expected yes, no or a status" },
 		{ "threat:extreme", 1, "\"extreme\" is not a threat level" },
-		{ "origin:csv", 1, "\"csv\" is not a origin" },
+		{ "origin:csv", 1, "\"csv\" is not" },
 		{ "year:23", 1, "\"23\": expected a year" },
 		{ "x year:abcd", 3, "\"abcd\": expected a year" },
 		{ "affected>lots", 1, "\"lots\": expected a number" },
@@ -405,13 +420,15 @@ static void hostile_text_matches_literally(void **state)
 	static const mcase cases[] = {
 		/* FTS5 operators are words like any other. */
 		{ "NEAR", "d" }, { "near", "d" }, { "OR", "d" }, { "OR star", "d" },
-		{ "mark OR spreadsheet", "" }, { "officers OR nothing", "" }, { "AND", "" }, { "NOT", "" },
+		{ "mark OR spreadsheet", "" }, { "officers OR nothing", "" }, { "AND", "df" }, { "NOT", "" },
 		{ "NEAR(mark", "" }, { "star*", "d" }, { "^quote", "d" }, { "quote:x", NULL },
 		/* Quotes, percent signs, underscores. */
+		{ "Quote - star", "d" }, { "officers - stolen", "a" },
 		{ "\"mark\"", "d" }, { "100%", "d" }, { "_under_", "d" }, { "50%_off", "d" },
-		{ "drop", "d" }, { "\"DROP TABLE\"", "d" }, { "incident;--", "d" }, { "%s", "d" },
-		/* Punctuation alone is no word and no operator: it matches nothing. */
-		{ "*", "" }, { "-", "" }, { "%", "" }, { "\"", "abcdef" }, { "(", "" }, { "+", "" },
+		{ "drop", "d" }, { "\"DROP TABLE\"", "d" }, { "incident;--", "d" },
+		/* Punctuation alone is no word and no operator: it asks for nothing. */
+		{ "*", "abcdef" }, { "-", "abcdef" }, { "%", "abcdef" }, { "\"", "abcdef" },
+		{ "(", "abcdef" }, { "+ ^", "abcdef" }, { "officers *", "af" }, { "-officers -", "bcde" },
 	};
 	int failures = 0;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -443,6 +460,35 @@ static void fts_literal_quotes_every_word(void **state)
 	}
 	assert_null(bd_fts_literal(""));
 	assert_null(bd_fts_literal(" \t "));
+}
+
+static void fts_literal_of_many_short_words(void **state)
+{
+	(void)state;
+	/* One-letter words make the query longest for its input. */
+	char in[2 * 64], want[6 * 64];
+	size_t i = 0, o = 0;
+	for (int k = 0; k < 63; k++) {
+		o += (size_t)sprintf(want + o, "%s\"%c\"*", k ? " " : "", 'a' + k % 26);
+		in[i++] = (char)('a' + k % 26);
+		in[i++] = ' ';
+	}
+	in[i - 1] = '\0';
+	char *q = bd_fts_literal(in);
+	assert_non_null(q);
+	assert_string_equal(q, want);
+	free(q);
+	/* Quotes double: the worst case for a single word. */
+	char quotes[101];
+	memset(quotes, '"', 100);
+	quotes[100] = '\0';
+	strcpy(quotes, "x");
+	memset(quotes + 1, '"', 99);
+	quotes[100] = '\0';
+	q = bd_fts_literal(quotes);
+	assert_non_null(q);
+	assert_int_equal(strlen(q), 1 + 1 + 2 * 99 + 2);
+	free(q);
 }
 
 /* ---- sorting and windows ---- */
@@ -600,6 +646,7 @@ static void find_takes_hostile_text_literally(void **state)
 		{ "\"mark\"", 3 }, { "NEAR", 3 }, { "OR", 3 }, { "100%", 3 }, { "_under_", 3 },
 		{ "o'brien", 3 }, { "\"", -1 }, { "*", -1 }, { "-", -1 }, { "NEAR(", 3 },
 		{ "mark OR spreadsheet", -1 }, { "x\" OR \"y", -1 }, { "'); DROP", 3 },
+		{ "Quote - * star", 3 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		long long pos = find("", BD_SORT_ID, false, cases[i].text, -1, 1);
@@ -661,6 +708,7 @@ int main(void)
 		cmocka_unit_test(matches_words_as_prefixes),
 		cmocka_unit_test(hostile_text_matches_literally),
 		cmocka_unit_test(fts_literal_quotes_every_word),
+		cmocka_unit_test(fts_literal_of_many_short_words),
 		cmocka_unit_test(sorts_by_every_key_both_ways),
 		cmocka_unit_test(sort_keys_have_names),
 		cmocka_unit_test(windows_page_through_the_rows),

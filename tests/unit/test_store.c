@@ -21,9 +21,10 @@
 static char tmpdir[] = "/tmp/bd-test-store-XXXXXX";
 static bd_threat_table threats;
 
-static int setup(void **state)
+static int teardown(void **state);
+
+static int prepare(void)
 {
-	(void)state;
 	if (!mkdtemp(tmpdir))
 		return -1;
 	const char *top = getenv("BD_TOP");
@@ -45,6 +46,17 @@ static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW 
 	(void)sb; (void)flag; (void)ftw;
 	chmod(path, 0700);
 	return remove(path);
+}
+
+/* A failed setup cleans up too: cmocka runs no teardown after it. */
+static int setup(void **state)
+{
+	int rc = prepare();
+	if (rc != 0) {
+		fprintf(stderr, "setup failed\n");
+		teardown(state);
+	}
+	return rc;
 }
 
 static int teardown(void **state)

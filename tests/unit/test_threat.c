@@ -14,9 +14,10 @@ static char tmpdir[] = "/tmp/bd-test-threat-XXXXXX";
 static bd_threat_table bundled;
 static int n_files;
 
-static int setup(void **state)
+static int teardown(void **state);
+
+static int prepare(void)
 {
-	(void)state;
 	if (!mkdtemp(tmpdir))
 		return -1;
 	const char *top = getenv("BD_TOP");
@@ -30,6 +31,17 @@ static int setup(void **state)
 	bd_diags_free(&d);
 	free(file);
 	return n ? -1 : 0;
+}
+
+/* A failed setup cleans up too: cmocka runs no teardown after it. */
+static int setup(void **state)
+{
+	int rc = prepare();
+	if (rc != 0) {
+		fprintf(stderr, "setup failed\n");
+		teardown(state);
+	}
+	return rc;
 }
 
 static int teardown(void **state)
