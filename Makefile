@@ -113,3 +113,50 @@ $(BUILD)/tests/ptyrun: tests/bench/ptyrun.c
 
 bench: all $(BUILD)/tests/gen $(BUILD)/tests/ptyrun
 	@BUILD=$(BUILD) sh tests/bench/run.sh
+
+# ---- hostile input: fuzzing, replaying fuzz inputs, valgrind, stress ----
+# make fuzz      builds the libFuzzer targets of tests/fuzz/ with clang
+#                (ASan, UBSan) into build-fuzz/ and runs each FUZZ_SECONDS
+# make valgrind  the CLI and a dashboard session under valgrind (slow)
+# make stress    1 GB inputs: bounded memory, a clear error, no crash
+# make test runs every fuzz target's replay_* build (normal flags) over its
+# seed corpus and the saved crash inputs (tests/cli/fuzz_regress.sh).
+FUZZ_TARGETS  = native veris filter text
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang
+REPLAY_BIN    = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
+DEPS_DEB     += time
+.PHONY: fuzz fuzz-build valgrind stress
+
+test: $(REPLAY_BIN)
+
+$(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzz_util.o \
+		$(BUILD)/tests/fuzz/replay.o $(BUILD)/libbdcore.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzz_util.o $(BUILD)/libbdcore.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
+
+fuzz-build:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+valgrind: $(BUILD)/breachdash $(GEN_BIN)
+	@BUILD=$(BUILD) sh tests/valgrind.sh
+
+stress: $(BUILD)/breachdash $(GEN_BIN)
+	@BUILD=$(BUILD) sh tests/stress.sh
+
+-include $(wildcard $(BUILD)/tests/fuzz/*.d)
+
+.PHONY: clean-fuzz
+clean: clean-fuzz
+clean-fuzz:
+	rm -rf $(FUZZ_BUILD)

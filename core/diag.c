@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 void bd_diags_add(bd_diags *d, const char *file, int line, int col,
 		  const char *path, const char *fmt, ...)
 {
@@ -34,19 +36,28 @@ void bd_diags_add(bd_diags *d, const char *file, int line, int col,
 	va_end(ap);
 }
 
+/* Sanitised (text.h): file names, JSON paths (keys) and messages (ids,
+ * jansson's "near '...'") quote the input. */
+static void put_clean(FILE *out, const char *s, const char *after)
+{
+	char *clean = bd_text_sanitize(s, 0);
+	fprintf(out, "%s%s", clean ? clean : "", after);
+	free(clean);
+}
+
 void bd_diags_print(const bd_diags *d, FILE *out)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const bd_diag *g = &d->v[i];
 		if (g->file)
-			fprintf(out, "%s:", g->file);
+			put_clean(out, g->file, ":");
 		if (g->line)
 			fprintf(out, "%d:%d:", g->line, g->col);
 		if (g->file || g->line)
 			fputc(' ', out);
 		if (g->path)
-			fprintf(out, "%s: ", g->path);
-		fprintf(out, "%s\n", g->msg ? g->msg : "(no message)");
+			put_clean(out, g->path, ": ");
+		put_clean(out, g->msg ? g->msg : "(no message)", "\n");
 	}
 	if (d->dropped)
 		fprintf(out, "... and %zu more problems\n", d->dropped);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "jsonout.h"
 #include "native.h"
 #include "render.h"
 
@@ -50,7 +51,7 @@ static void write_json(writer *w, const char *id)
 		return;
 	}
 	json_t *j = bd_incident_to_json(&inc);
-	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII) : NULL;
+	char *text = bd_json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text) {
 		fputs(w->n++ ? ",\n    " : "\n    ", w->out);
 		for (const char *p = text; *p; p++) {

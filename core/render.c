@@ -466,7 +466,7 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 		for (size_t i = 0; i < inc->n_quotes; i++) {
 			fputs("> ", out);
 			put_md(out, inc->quotes[i].text, fl);
-			fputs(" — ", out);
+			fputs(fl & BD_TEXT_ASCII ? " -- " : " — ", out);
 			put_md(out, inc->quotes[i].who, fl);
 			put_md_sources(out, &inc->quotes[i].sources);
 			fputs("\n\n", out);
@@ -507,8 +507,8 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 void bd_render_table_header(FILE *out, const bd_render_opts *o)
 {
 	(void)o;
-	fprintf(out, "%-32s %-10s %-16s %-21s %9s %4s %-13s %-13s %-11s\n", "ID", "DATE",
-		"FORCE", "KIND", "AFFECTED", "FLDS", "ICO", "NCA", "THREAT");
+	fprintf(out, "%-32s %-10s %-16s %-21s %9s %4s %-13s %-13s %-11s %-6s\n", "ID", "DATE",
+		"FORCE", "KIND", "AFFECTED", "FLDS", "ICO", "NCA", "THREAT", "ORIGIN");
 }
 
 void bd_render_table_row(FILE *out, const bd_row *r, const bd_render_opts *o)
@@ -522,10 +522,11 @@ void bd_render_table_row(FILE *out, const bd_row *r, const bd_render_opts *o)
 	put_cell(out, r->force_short, 16, fl);
 	/* padded by display width: "≤" is one column but three bytes */
 	int pad = 9 - bd_text_width(aff);
-	fprintf(out, " %-21s %*s%s %4d %-13s %-13s %-11s\n", bd_vocab_name(&bd_kinds, r->kind),
+	fprintf(out, " %-21s %*s%s %4d %-13s %-13s %-11s %-6s\n", bd_vocab_name(&bd_kinds, r->kind),
 		pad > 0 ? pad : 0, "", aff,
 		__builtin_popcount(r->exposed), bd_render_status(r->ico), bd_render_status(r->nca),
-		r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-");
+		r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-",
+		bd_vocab_name(&bd_origins, r->origin));
 }
 
 void bd_render_tsv_header(FILE *out)

@@ -177,7 +177,13 @@ static void heading(writer *w, const char *text)
 
 static void text(writer *w, const char *s)
 {
-	if (w->md)
+	if (w->md && w->ascii) {
+		/* ASCII first: on a terminal that is not UTF-8, the bytes of a
+		 * UTF-8 character can read as C1 controls. */
+		char *a = bd_text_sanitize(s, BD_TEXT_ASCII);
+		bd_render_md_text(w->out, a);
+		free(a);
+	} else if (w->md)
 		bd_render_md_text(w->out, s);
 	else
 		bd_render_cell(w->out, s, 0, w->ascii);

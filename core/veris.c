@@ -216,12 +216,20 @@ static char *clean_text(const char *s, size_t max, bool lines)
 		n--;
 	if (n == 0)
 		return NULL;
-	char *out = strndup(s, n);
+	char *out = strndup(s, n), *o = out;
 	for (char *c = out; c && *c; c++) {
 		unsigned char u = (unsigned char)*c;
-		if ((u < 0x20 || u == 0x7F) && !(lines && (u == '\n' || u == '\t')))
-			*c = ' ';
+		if (u == 0xC2 && (unsigned char)c[1] >= 0x80 && (unsigned char)c[1] <= 0x9F) {
+			c++;    /* a C1 control, U+0080..U+009F: the native validator refuses them */
+			*o++ = ' ';
+		} else if ((u < 0x20 || u == 0x7F) && !(lines && (u == '\n' || u == '\t'))) {
+			*o++ = ' ';
+		} else {
+			*o++ = *c;
+		}
 	}
+	if (out)
+		*o = '\0';
 	return out;
 }
 

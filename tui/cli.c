@@ -14,21 +14,28 @@
 #include "dataset.h"
 #include "export.h"
 #include "import.h"
+#include "jsonout.h"
 #include "native.h"
 #include "paths.h"
 #include "progress.h"
 #include "query.h"
 #include "render.h"
 #include "report.h"
+#include "text.h"
 
 void cli_error(const char *fmt, ...)
 {
+	/* Sanitised: messages quote ids, file names and filter text. */
 	va_list ap;
-	fputs("breachdash: ", stderr);
+	char *msg = NULL, *clean;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	clean = bd_text_sanitize(msg ? msg : "out of memory", 0);
+	fprintf(stderr, "breachdash: %s\n", clean ? clean : "out of memory");
+	free(clean);
+	free(msg);
 }
 
 int cli_open(const bd_options *o, bd_dataset *ds, bool write)
@@ -184,7 +191,7 @@ static void row_json(FILE *out, const bd_row *r, void *ctx)
 		return;
 	}
 	json_t *j = bd_render_list_json(&inc, &c->ds->threats);
-	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII) : NULL;
+	char *text = bd_json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text) {
 		/* indent the object one level inside the enclosing array */
 		fputs(c->n++ ? ",\n" : "\n", out);
@@ -291,8 +298,10 @@ int cli_show(const bd_options *o, int argc, char **argv)
 		bd_render_show_md(stdout, &inc, &ds.threats, &ro);
 	} else {
 		json_t *j = bd_incident_to_json(&inc);
-		json_dumpf(j, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-		fputc('\n', stdout);
+		char *text = bd_json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+		if (text)
+			puts(text);
+		free(text);
 		json_decref(j);
 	}
 	bd_incident_free(&inc);
@@ -494,8 +503,10 @@ static void compare_text(const bd_comparison *c, bool ascii)
 {
 	enum { LABEL = 22, CELL = 24 };   /* "personal, unspecified" and a space */
 	printf("%-*s", LABEL + 2, "");
-	for (int i = 0; i < c->n; i++)
-		printf("%-*.*s  ", CELL, CELL, c->heads[i] ? c->heads[i] : "");
+	for (int i = 0; i < c->n; i++) {
+		bd_render_cell(stdout, c->heads[i], CELL, ascii);
+		fputs("  ", stdout);
+	}
 	putchar('\n');
 	for (size_t r = 0; r < c->n_rows; r++) {
 		const bd_cmp_row *row = &c->rows[r];

@@ -9,11 +9,11 @@
 #include "vocab.h"
 
 static const char *const col_titles[COL_COUNT] = {
-	"", "DATE", "FORCE", "KIND", "AFFECTED", "", "EXPOSED", "ICO", "NCA", "THREAT", "TITLE"
+	"", "DATE", "FORCE", "KIND", "AFFECTED", "", "EXPOSED", "ICO", "NCA", "THREAT", "FROM", "TITLE"
 };
 static const int col_sort[COL_COUNT] = {
 	-1, BD_SORT_DATE, BD_SORT_FORCE, BD_SORT_KIND, BD_SORT_AFFECTED, -1, BD_SORT_FIELDS,
-	BD_SORT_ICO, BD_SORT_NCA, BD_SORT_THREAT, -1
+	BD_SORT_ICO, BD_SORT_NCA, BD_SORT_THREAT, BD_SORT_ORIGIN, -1
 };
 
 const char *kind_short(int kind)
@@ -39,7 +39,8 @@ const char *layout_columns;
 
 /* The names of the columns in layout_columns (as bd_column_names). */
 static const char *const col_names[COL_COUNT] = {
-	"mark", "date", "force", "kind", "affected", "bar", "fields", "ico", "nca", "threat", "title"
+	"mark", "date", "force", "kind", "affected", "bar", "fields", "ico", "nca", "threat", "origin",
+	"title"
 };
 
 static bool shown(int id)
@@ -71,12 +72,14 @@ void layout_for(layout *l, int width)
 	add(l, COL_DATE, 10);
 	add(l, COL_FORCE, wide ? 16 : 12);
 	add(l, COL_KIND, 10);
-	add(l, COL_AFFECTED, 9);
+	add(l, COL_AFFECTED, wide ? 11 : 9);
 	add(l, COL_BAR, wide ? 10 : 5);
 	add(l, COL_FIELDS, l->wide_fields ? (int)bd_fields.count : 8);
 	add(l, COL_ICO, 5);
 	add(l, COL_NCA, 5);
 	add(l, COL_THREAT, 6);
+	if (wide)
+		add(l, COL_ORIGIN, 6);
 	int used = 0;           /* with fewer columns, a narrow screen has room for titles */
 	for (int i = 0; i < l->n; i++)
 		used += l->cols[i].width + 1;
@@ -197,6 +200,10 @@ static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool 
 	case COL_THREAT:
 		term_text_attr(w, y, x, level_short(r->threat), cw,
 			       selected ? base : term_attr(term_level_role(r->threat)), false);
+		break;
+	case COL_ORIGIN:
+		term_text_attr(w, y, x, r->origin == BD_ORIGIN_VERIS ? "VERIS" : "ours", cw,
+			       selected ? base : term_attr(r->origin == BD_ORIGIN_VERIS ? R_KEY : R_DIM), false);
 		break;
 	case COL_TITLE:
 		term_text_attr(w, y, x, r->title, cw, base, false);

@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "render.h"
 #include "text.h"
+#include "veris.h"
 
 enum pane { P_SUMMARY, P_FIELDS, P_REFERRALS, P_THREAT, P_IMPACTS, P_QUOTES, P_SOURCES, P_COUNT };
 static const char *const pane_names[P_COUNT] = {
@@ -83,6 +84,20 @@ static void build_summary(doc *d, const bd_incident *inc)
 	doc_nl(d);
 	if (inc->summary)
 		doc_wrap(d, R_NORMAL, 0, inc->summary);
+	/* What a VERIS record said that has no place in the model is kept and
+	 * shown, never dropped. */
+	char *extra = bd_veris_extra_lines(inc->origin_extra);
+	if (extra && *extra) {
+		doc_nl(d);
+		doc_add(d, R_TITLE, inc->origin == BD_ORIGIN_VERIS ? "Other VERIS data" : "Other data");
+		doc_nl(d);
+		char *save = NULL;
+		for (char *l = strtok_r(extra, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+			doc_tab(d, 2);
+			doc_wrap(d, R_DIM, 4, l);
+		}
+	}
+	free(extra);
 }
 
 /* One column of field names, written down from line0 at column x. Returns

@@ -22,16 +22,16 @@ no_escapes() {
 # ---- table ----
 check "list (table) exits 0" 0 "$BD" list
 cp "$T/out" "$T/table"
-if head -1 "$T/table" | grep -Eq '^ID +DATE +FORCE +KIND +AFFECTED +FLDS +ICO +NCA +THREAT *$'; then
+if head -1 "$T/table" | grep -Eq '^ID +DATE +FORCE +KIND +AFFECTED +FLDS +ICO +NCA +THREAT +ORIGIN *$'; then
 	ok "table has its header line"; else not_ok "table has its header line" "$(head -1 "$T/table")"; fi
 same_count() {  # DESC FILE N: FILE has N lines
 	got=$(wc -l <"$2")
 	if [ "$got" -eq "$3" ]; then ok "$1"; else not_ok "$1" "$got lines, expected $3"; fi
 }
 same_count "table has a header and one line per incident" "$T/table" $((total + 1))
-if grep -Eq '^met-2023-08-supplier +2023-08-26 +Met +supplier-compromise +~47,000 +6 +referred +investigating +substantial *$' "$T/table"; then
+if grep -Eq '^met-2023-08-supplier +2023-08-26 +Met +supplier-compromise +~47,000 +6 +referred +investigating +substantial +native *$' "$T/table"; then
 	ok "table row for the Met breach"; else not_ok "table row for the Met breach" "$(grep met- "$T/table")"; fi
-if grep -Eq '^fx-nodate +- +@Scotland +cyber-attack +≤123,456 +10 +- +fine +- *$' "$T/table"; then
+if grep -Eq '^fx-nodate +- +@Scotland +cyber-attack +≤123,456 +10 +- +fine +- +(native|veris) *$' "$T/table"; then
 	ok "table row with no date and an 'up to' count"; else not_ok "table row with no date and an 'up to' count" "$(grep fx-nodate "$T/table")"; fi
 widths=$(while IFS= read -r l; do printf '%s' "$l" | wc -L; done <"$T/table" | sort -u | wc -l)
 if [ "$widths" -eq 1 ]; then ok "every table line has the same display width (columns line up)"; else

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "export.h"
 #include "import.h"
+#include "jsonout.h"
 #include "native.h"
 #include "paths.h"
 #include "query.h"
@@ -86,7 +87,8 @@ void fz_check_clean(const char *what, const char *buf, size_t n, unsigned allow)
 			       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
 			       cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF);
 		if (ok && (allow & FZ_ASCII) && cp >= 0x80)
-			ok = false;
+			fz_fail("%s: U+%04X at byte %zu is not ASCII (on a terminal that is not"
+				" UTF-8 its bytes can read as C1 controls)", what, cp, i);
 		if (!ok)
 			fz_fail("%s: U+%04X at byte %zu may act on a terminal", what, cp, i);
 		i += len;
@@ -204,7 +206,7 @@ static void check_roundtrip(const bd_incident *inc)
 	json_t *j = bd_incident_to_json(inc);
 	if (!j)
 		fz_fail("incident %s has no JSON form", inc->id ? inc->id : "(no id)");
-	char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
+	char *text = bd_json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
 	json_decref(j);
 	if (!text)
 		fz_fail("incident %s cannot be written as JSON", inc->id);
@@ -221,7 +223,7 @@ static void check_roundtrip(const bd_incident *inc)
 		fz_fail("incident %s does not import again: %s\n%s", inc->id, why ? why : "?", text);
 	free(why);
 	json_t *j2 = bd_incident_to_json(&again);
-	char *text2 = j2 ? json_dumps(j2, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	char *text2 = bd_json_dumps(j2, JSON_COMPACT | JSON_ENSURE_ASCII);
 	json_decref(j2);
 	if (!text2 || strcmp(text, text2))
 		fz_fail("incident %s: export, import, export differs:\n%s\n%s", inc->id, text,
@@ -244,9 +246,10 @@ void fz_check_incident(const bd_incident *inc)
 		mb_check(&m, ascii ? "show --format md --ascii" : "show --format md", allow);
 	}
 	json_t *j = bd_render_list_json(inc, &fz_threats);
-	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII) : NULL;
+	char *text = bd_json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (!text)
 		fz_fail("list --format json: no object for %s", inc->id);
+	fz_check_clean("list --format json", text, strlen(text), FZ_NEWLINES | FZ_ASCII);
 	json_decref(j);
 	free(text);
 	/* A comparison with itself: its cells as the command line prints them. */
