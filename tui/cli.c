@@ -120,6 +120,19 @@ static int parse_opts(int argc, char **argv, const opt_spec *spec, const char *u
 	return 0;
 }
 
+/* parse_opts for commands that take no other arguments. */
+static int parse_opts_only(int argc, char **argv, const opt_spec *spec, const char *usage)
+{
+	char **args;
+	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	if (!rc && nargs > 0) {
+		cli_error("%s: unexpected argument '%s'", argv[0], args[0]);
+		rc = 2;
+	}
+	free(args);
+	return rc;
+}
+
 static bool format_is(const char *fmt, const char *name)
 {
 	return fmt && !strcmp(fmt, name);
@@ -217,15 +230,9 @@ int cli_list(const bd_options *o, int argc, char **argv)
 	bool reverse = false;
 	opt_spec spec[] = { { "sort", &sort, NULL }, { "filter", &filter, NULL },
 			    { "format", &format, NULL }, { "reverse", NULL, &reverse }, { 0 } };
-	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	int rc = parse_opts_only(argc, argv, spec, usage);
 	if (rc < 0)
 		fputs(bd_filter_help, stdout);
-	if (!rc && nargs > 0) {
-		cli_error("list: unexpected argument '%s'", args[0]);
-		rc = 2;
-	}
-	free(args);
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (!sort && o->sort >= 0) {    /* the config file's sort; --reverse turns it round */
@@ -318,13 +325,7 @@ int cli_export(const bd_options *o, int argc, char **argv)
 	bool reverse = false;
 	opt_spec spec[] = { { "format", &format, NULL }, { "filter", &filter, NULL },
 			    { "sort", &sort, NULL }, { "reverse", NULL, &reverse }, { 0 } };
-	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
-	if (!rc && nargs > 0) {
-		cli_error("export: unexpected argument '%s'", args[0]);
-		rc = 2;
-	}
-	free(args);
+	int rc = parse_opts_only(argc, argv, spec, usage);
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (!format_is(format, "json") && !format_is(format, "csv") && !format_is(format, "md"))
@@ -610,13 +611,7 @@ int cli_report(const bd_options *o, int argc, char **argv)
 	bool reverse = false;
 	opt_spec spec[] = { { "format", &format, NULL }, { "filter", &filter, NULL },
 			    { "sort", &sort, NULL }, { "reverse", NULL, &reverse }, { 0 } };
-	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
-	if (!rc && nargs > 0) {
-		cli_error("report: unexpected argument '%s'", args[0]);
-		rc = 2;
-	}
-	free(args);
+	int rc = parse_opts_only(argc, argv, spec, usage);
 	if (!rc && !format_is(format, "md") && !format_is(format, "txt"))
 		rc = bad_format("report", format, "md or txt");
 	if (rc)
