@@ -79,8 +79,9 @@ static void build_summary(doc *d, const bd_incident *inc)
 		doc_tab(d, 14);
 		doc_wrap(d, R_DIFF, 14, buf);
 	}
-	label_value(d, "Origin", inc->origin_record_id ? inc->origin_record_id
-			: bd_vocab_label(&bd_origins, inc->origin));
+	snprintf(buf, sizeof buf, "%s%s%s", bd_vocab_label(&bd_origins, inc->origin),
+		 inc->origin_record_id ? " record " : "", inc->origin_record_id ? inc->origin_record_id : "");
+	label_value(d, "Origin", buf);
 	doc_nl(d);
 	if (inc->summary)
 		doc_wrap(d, R_NORMAL, 0, inc->summary);
