@@ -500,14 +500,31 @@ static int load_incidents(bd_dataset *ds, char **ids, int n, bd_incident *out)
 	return 0;
 }
 
+/* One cell of the text table: padded to width, except at the end of a
+ * line, which carries no trailing spaces. */
+static void compare_cell(const char *text, int width, bool last, bool ascii)
+{
+	bd_render_cell(stdout, text, last ? 0 : width, ascii);
+	if (!last)
+		fputs("  ", stdout);
+}
+
 static void compare_text(const bd_comparison *c, bool ascii)
 {
-	enum { LABEL = 22, CELL = 24 };   /* "personal, unspecified" and a space */
-	printf("%-*s", LABEL + 2, "");
+	enum { LABEL = 22, MAX_CELL = 40 };   /* "personal, unspecified" and a space */
+	int width[BD_COMPARE_MAX];
+	/* each column as wide as its widest cell, up to MAX_CELL */
 	for (int i = 0; i < c->n; i++) {
-		bd_render_cell(stdout, c->heads[i], CELL, ascii);
-		fputs("  ", stdout);
+		width[i] = c->heads[i] ? bd_text_width(c->heads[i]) : 0;
+		for (size_t r = 0; r < c->n_rows; r++)
+			if (c->rows[r].cells[i] && bd_text_width(c->rows[r].cells[i]) > width[i])
+				width[i] = bd_text_width(c->rows[r].cells[i]);
+		if (width[i] > MAX_CELL)
+			width[i] = MAX_CELL;
 	}
+	printf("%-*s", LABEL + 2, "");
+	for (int i = 0; i < c->n; i++)
+		compare_cell(c->heads[i], width[i], i == c->n - 1, ascii);
 	putchar('\n');
 	for (size_t r = 0; r < c->n_rows; r++) {
 		const bd_cmp_row *row = &c->rows[r];
@@ -518,21 +535,27 @@ static void compare_text(const bd_comparison *c, bool ascii)
 		printf("%c ", row->differs ? '*' : ' ');
 		bd_render_cell(stdout, row->label, LABEL - 1, ascii);
 		putchar(' ');
-		for (int i = 0; i < c->n; i++) {
-			bd_render_cell(stdout, row->cells[i], CELL, ascii);
-			fputs("  ", stdout);
-		}
+		for (int i = 0; i < c->n; i++)
+			compare_cell(row->cells[i], width[i], i == c->n - 1, ascii);
 		putchar('\n');
 	}
 	puts("\n* the incidents differ on this row");
 }
 
-static void compare_md(const bd_comparison *c)
+/* Markdown text, and ASCII in ASCII mode. */
+static void md_cell(const char *s, bool ascii)
+{
+	char *a = ascii ? bd_text_sanitize(s, BD_TEXT_ASCII) : NULL;
+	bd_render_md_text(stdout, a ? a : s);
+	free(a);
+}
+
+static void compare_md(const bd_comparison *c, bool ascii)
 {
 	fputs("| |", stdout);
 	for (int i = 0; i < c->n; i++) {
 		fputc(' ', stdout);
-		bd_render_md_text(stdout, c->heads[i]);
+		md_cell(c->heads[i], ascii);
 		fputs(" |", stdout);
 	}
 	fputs("\n|---|", stdout);
@@ -551,7 +574,7 @@ static void compare_md(const bd_comparison *c)
 		printf("| %s |", row->label);
 		for (int i = 0; i < c->n; i++) {
 			fputs(row->differs ? " **" : " ", stdout);
-			bd_render_md_text(stdout, row->cells[i]);
+			md_cell(row->cells[i], ascii);
 			fputs(row->differs ? "** |" : " |", stdout);
 		}
 		fputc('\n', stdout);
@@ -589,7 +612,7 @@ int cli_compare(const bd_options *o, int argc, char **argv)
 		bd_comparison c;
 		bd_compare_build(ptrs, nargs, &ds.threats, o->ascii, &c);
 		if (format_is(format, "md"))
-			compare_md(&c);
+			compare_md(&c, o->ascii);
 		else
 			compare_text(&c, o->ascii);
 		bd_comparison_free(&c);

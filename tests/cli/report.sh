@@ -1,0 +1,35 @@
+# Briefing output against golden files: report and compare, every format.
+# The bundled data is fixed, so the output is too; UPDATE_GOLDEN=1 rewrites
+# the golden files (review them by eye before committing).
+. "$BD_TOP/tests/lib.sh"
+export BREACHDASH_DB="$T/store.db"
+G="$BD_TOP/tests/cli/golden"
+
+golden_cmd() { # NAME CMD...: the command's stdout equals golden/NAME
+	name=$1; shift
+	"$@" >"$T/got" 2>"$T/err"
+	status=$?
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$T/got" "$G/$name"; fi
+	if [ "$status" -ne 0 ]; then not_ok "$name: exit status $status" "$(head -3 "$T/err")"
+	elif cmp -s "$T/got" "$G/$name"; then ok "$name matches its golden file"
+	else not_ok "$name matches its golden file" "$(diff "$G/$name" "$T/got" | head -10)"; fi
+}
+
+golden_cmd report.md "$BD" report --format md
+golden_cmd report.txt "$BD" report --format txt
+golden_cmd report-ni.md "$BD" report --filter 'nation:"northern ireland"'
+golden_cmd compare-psni-met.txt "$BD" compare psni-2023-08-foi-spreadsheet met-2023-08-supplier
+golden_cmd compare-psni-met.md "$BD" compare psni-2023-08-foi-spreadsheet met-2023-08-supplier --format md
+
+"$BD" report >"$T/a"; "$BD" report >"$T/b"
+same "report is deterministic" "$T/a" "$T/b"
+contains "totals are never falsely exact" "$T/a" "about 70,455 people: 10,755 counted exactly, about 47,000, at least 12,700; 1 incident has no count"
+contains "the ICO fine is in the headline" "$T/a" "fines: £750,000"
+check "report --format pdf is a usage error" 2 "$BD" report --format pdf
+check "report with a bad filter is a usage error" 2 "$BD" report --filter 'colour:red'
+check "report of nothing still works" 0 "$BD" report --filter 'force:nowhere'
+contains "an empty report says so" "$T/out" "Incidents: 0"
+# The three-command briefing the README promises, pasted into an email.
+check "briefing step 1: compare" 0 "$BD" compare psni-2023-08-foi-spreadsheet met-2023-08-supplier --format md
+check "briefing step 2: report" 0 "$BD" report --filter 'id:psni-2023-08-foi-spreadsheet'
+check "briefing step 3: show" 0 "$BD" show met-2023-08-supplier --format md
