@@ -3,6 +3,7 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/breachdash
 MANDIR   = $(PREFIX)/share/man/man1
+COMPDIR  = $(PREFIX)/share/bash-completion/completions
 VERSION  = 0.1.0
 
 CC      ?= cc
@@ -85,14 +86,18 @@ check:
 	$(MAKE) BUILD=build-san CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+# The binary of this BUILD (make check: the sanitizer build), and nothing
+# rebuilt or copied in the source tree.
+install: $(BUILD)/breachdash
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPDIR)
 	install -m 755 $(BUILD)/breachdash $(DESTDIR)$(BINDIR)/breachdash
 	install -m 644 data/incidents.json data/threat_levels.json data/SCHEMA.md $(DESTDIR)$(DATADIR)/
 	install -m 644 breachdash.1 $(DESTDIR)$(MANDIR)/breachdash.1
+	install -m 644 completion/breachdash.bash $(DESTDIR)$(COMPDIR)/breachdash
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/breachdash $(DESTDIR)$(MANDIR)/breachdash.1
+	rm -f $(DESTDIR)$(COMPDIR)/breachdash
 	rm -f $(DESTDIR)$(DATADIR)/incidents.json $(DESTDIR)$(DATADIR)/threat_levels.json $(DESTDIR)$(DATADIR)/SCHEMA.md
 	-rmdir $(DESTDIR)$(DATADIR)
 

@@ -19,8 +19,8 @@ const char *const bd_column_names[] = {
 };
 
 enum { K_SORT, K_FILTER, K_COLUMNS, K_THEME, K_MOUSE, K_ASCII, K_DB, K_COUNT };
-static const char *const key_names[K_COUNT] = {
-	"sort", "filter", "columns", "theme", "mouse", "ascii", "db"
+static const char *const key_names[K_COUNT + 1] = {
+	"sort", "filter", "columns", "theme", "mouse", "ascii", "db", NULL
 };
 
 void bd_config_init(bd_config *c)
@@ -243,6 +243,20 @@ static char *trim(char *s)
 	return s;
 }
 
+/* Cuts a comment: # at the start or after a blank, outside double quotes. */
+static void cut_comment(char *s)
+{
+	bool quoted = false;
+	for (char *p = s; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '#' && !quoted && (p == s || p[-1] == ' ' || p[-1] == '\t')) {
+			*p = '\0';
+			return;
+		}
+	}
+}
+
 int bd_config_parse(const char *file, const char *text, bd_config *c, bd_diags *diags)
 {
 	parser p = { file, 0, diags, 0 };
@@ -254,9 +268,10 @@ int bd_config_parse(const char *file, const char *text, bd_config *c, bd_diags *
 		p.line++;
 		if (!line)
 			break;
+		cut_comment(line);
 		char *t = trim(line);
 		char *eq = strchr(t, '=');
-		if (!*t || *t == '#') {
+		if (!*t) {
 			/* blank or a comment */
 		} else if (!eq) {
 			bad(&p, "expected 'key = value', got '%s'", t);

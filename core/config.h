@@ -11,8 +11,8 @@
  *   ascii   = no
  *   db      = ~/breaches.db
  *
- * One `key = value` a line; blank lines and lines whose first non-blank
- * character is # are ignored. Every bad line is reported with its line
+ * One `key = value` a line; a # at the start of a line or after a blank
+ * (outside double quotes) starts a comment, and blank lines are ignored. Every bad line is reported with its line
  * number, so a person fixes the file in one pass. Options on the command
  * line override the file.
  */

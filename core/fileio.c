@@ -14,10 +14,17 @@ char *bd_read_file(const char *path, size_t max, size_t *len, bd_error *err)
 		bd_fail(err, BD_EIO, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	struct stat st;
+	struct stat st = { 0 };
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
 		bd_fail(err, BD_EIO, "%s: is a directory", path);
+		return NULL;
+	}
+	/* Refused before reading; a pipe or a growing file is caught below,
+	 * and the buffer never grows past max + 1 bytes. */
+	if (max && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+		fclose(f);
+		bd_fail(err, BD_EDATA, "%s: file is larger than %zu bytes", path, max);
 		return NULL;
 	}
 	size_t cap = 65536, n = 0;
@@ -34,6 +41,8 @@ char *bd_read_file(const char *path, size_t max, size_t *len, bd_error *err)
 		if (got == 0 || n < cap)
 			break;
 		cap *= 2;
+		if (max && cap > max + 1)
+			cap = max + 1;
 		char *grown = realloc(buf, cap + 1);
 		if (!grown)
 			free(buf);

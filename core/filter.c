@@ -407,6 +407,11 @@ bd_status bd_filter_parse(const char *text, bd_filter **out, bd_error *err)
 	char *term;
 	bd_status s = BD_OK;
 	while (s == BD_OK && (term = next_term(&p, f->text, &col))) {
+		if (n == BD_FILTER_MAX_TERMS) {
+			s = term_error(err, col, "too many terms (at most %d)", BD_FILTER_MAX_TERMS);
+			free(term);
+			break;
+		}
 		if (n++)
 			fprintf(f->sql_out, " AND ");
 		s = one_term(f, term, col, err);

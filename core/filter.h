@@ -20,6 +20,10 @@
 typedef struct bd_filter bd_filter;
 struct sqlite3_stmt;
 
+/* At most this many terms: SQLite refuses an expression deeper than 1000,
+ * and a longer filter is a usage error rather than an SQL error. */
+#define BD_FILTER_MAX_TERMS 100
+
 /* NULL or blank text gives an empty filter that matches everything. The
  * error message names the column and what is wrong. */
 bd_status bd_filter_parse(const char *text, bd_filter **out, bd_error *err);

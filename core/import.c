@@ -8,6 +8,7 @@
 
 #include "fileio.h"
 #include "jsonpos.h"
+#include "lineio.h"
 #include "native.h"
 
 typedef struct reader {
@@ -138,11 +139,14 @@ static bool blank(const char *s)
 
 static void read_lines(reader *r, FILE *f)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	/* Bounded: a line longer than BD_MAX_LINE is skipped, not held. */
+	bd_lines lines;
+	bd_lines_init(&lines, f, BD_MAX_LINE);
+	char *line;
+	size_t whole;
 	int lineno = 0;
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	while ((line = bd_lines_next(&lines, &whole))) {
+		ssize_t n = (ssize_t)whole;
 		lineno++;
 		if (lineno == 1 && has_bom(line, (size_t)n)) {
 			bd_diags_add(r->diags, r->file, 1, 1, NULL,
@@ -182,7 +186,11 @@ static void read_lines(reader *r, FILE *f)
 		if (r->sink_failed)
 			break;
 	}
-	free(line);
+	if (ferror(f)) {
+		bd_diags_add(r->diags, r->file, lineno, 0, NULL, "read error: %s", strerror(errno));
+		r->problems++;
+	}
+	bd_lines_free(&lines);
 }
 
 /* JSON Lines when the name says so, or when the first line is a whole JSON
@@ -193,17 +201,19 @@ static bool looks_like_lines(const char *path, FILE *f)
 	if ((plen > 6 && strcmp(path + plen - 6, ".jsonl") == 0) ||
 	    (plen > 7 && strcmp(path + plen - 7, ".ndjson") == 0))
 		return true;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n = getline(&line, &cap, f);
+	bd_lines first;
+	bd_lines_init(&first, f, BD_MAX_LINE);
+	first.sniff = true;     /* a longer first line is no JSON Lines */
+	size_t n = 0;
+	char *line = bd_lines_next(&first, &n);
 	bool lines = false;
-	if (n > 0 && (size_t)n <= BD_MAX_LINE) {
+	if (line && n > 0 && n <= BD_MAX_LINE) {
 		json_t *obj = json_loadb(line, (size_t)n, JSON_DISABLE_EOF_CHECK, NULL);
 		lines = json_is_object(obj) && !json_object_get(obj, "schema") &&
 			!json_object_get(obj, "incidents");
 		json_decref(obj);
 	}
-	free(line);
+	bd_lines_free(&first);
 	rewind(f);
 	return lines;
 }

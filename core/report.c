@@ -1,10 +1,18 @@
 #include "report.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render.h"
 #include "text.h"
+
+/* a + b for counts (never negative), stopping at LLONG_MAX: counts up to
+ * 2^63 - 1 are valid data, and their sum must not wrap round. */
+static long long add(long long a, long long b)
+{
+	return a > LLONG_MAX - b ? LLONG_MAX : a + b;
+}
 
 void bd_tally_add(bd_tally *t, long long count, int qualifier)
 {
@@ -13,10 +21,10 @@ void bd_tally_add(bd_tally *t, long long count, int qualifier)
 		return;
 	}
 	switch (qualifier) {
-	case BD_Q_EXACT:    t->exact += count; t->n_exact++; break;
-	case BD_Q_APPROX:   t->approx += count; t->n_approx++; break;
-	case BD_Q_AT_LEAST: t->at_least += count; t->n_at_least++; break;
-	default:            t->up_to += count; t->n_up_to++; break;
+	case BD_Q_EXACT:    t->exact = add(t->exact, count); t->n_exact++; break;
+	case BD_Q_APPROX:   t->approx = add(t->approx, count); t->n_approx++; break;
+	case BD_Q_AT_LEAST: t->at_least = add(t->at_least, count); t->n_at_least++; break;
+	default:            t->up_to = add(t->up_to, count); t->n_up_to++; break;
 	}
 }
 
@@ -35,7 +43,7 @@ void bd_tally_format(const bd_tally *t, bool ascii, char *out, size_t size)
 {
 	(void)ascii;
 	size_t o = 0;
-	long long floor = t->exact + t->at_least;
+	long long floor = add(t->exact, t->at_least);
 	int counted = t->n_exact + t->n_approx + t->n_at_least + t->n_up_to;
 	out[0] = '\0';
 	if (!counted) {
@@ -45,7 +53,7 @@ void bd_tally_format(const bd_tally *t, bool ascii, char *out, size_t size)
 	/* Only exact and at-least figures give a floor; approximate ones make
 	 * the whole total approximate. */
 	if (t->n_approx)
-		o = part(out, size, o, "about ", floor + t->approx, " people");
+		o = part(out, size, o, "about ", add(floor, t->approx), " people");
 	else if (t->n_at_least)
 		o = part(out, size, o, "at least ", floor, " people");
 	else
@@ -134,7 +142,7 @@ static void gather(const bd_incident *inc, void *ctx)
 	}
 	for (size_t i = 0; i < inc->n_referrals; i++)
 		if (inc->referrals[i].amount > 0)
-			s->fines += inc->referrals[i].amount;
+			s->fines = add(s->fines, inc->referrals[i].amount);
 	for (size_t f = 0; f < bd_fields.count && f < 32; f++) {
 		if (!(inc->exposed & BD_FIELD_BIT(f)))
 			continue;

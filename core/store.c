@@ -125,6 +125,19 @@ static bd_status db_fail(bd_store *st, bd_error *err, const char *what)
 		s = BD_EBUSY;
 	else if ((code & 0xff) == SQLITE_READONLY)
 		s = BD_EREADONLY;
+	if (s == BD_EBUSY)
+		return bd_fail(err, s, "%s: the store is locked: another process has been writing to it"
+			       " for 5 seconds (%s); try again when it has finished",
+			       st->path, sqlite3_errmsg(st->db));
+	if ((code & 0xff) == SQLITE_CORRUPT)
+		return bd_fail(err, s, "%s: the store is damaged (%s); restore it from a backup,"
+			       " or move it away and import the data again", st->path, sqlite3_errmsg(st->db));
+	/* "disk I/O error" alone does not say that the disk is full. */
+	int sys = sqlite3_system_errno(st->db);
+	if (sys && ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_FULL ||
+		    (code & 0xff) == SQLITE_CANTOPEN))
+		return bd_fail(err, s, "%s: %s: %s (%s)", st->path, what, sqlite3_errmsg(st->db),
+			       strerror(sys));
 	return bd_fail(err, s, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 

@@ -842,10 +842,14 @@ static void map_data(vmap *m)
 		if (f >= 0)
 			inc->exposed |= BD_FIELD_BIT(f);
 		if (amount && !(n_amounts == 1 && json_integer_value(amount) == inc->affected)) {
-			char about[96];
-			snprintf(about, sizeof about, "records: %s", variety ? variety : "unspecified");
+			/* Not cut to a fixed buffer, which could split a UTF-8
+			 * character: clean_text cuts at a character boundary. */
+			char *about = NULL;
+			if (asprintf(&about, "records: %s", variety ? variety : "unspecified") < 0)
+				about = NULL;
 			bd_format_thousands(json_integer_value(amount), buf, sizeof buf);
-			add_figure(inc, about, buf, NULL);
+			add_figure(inc, about ? about : "records", buf, NULL);
+			free(about);
 		}
 		if (f >= 0 && exact && json_object_size(d) == 1u + (amount != NULL))
 			json_array_remove(kept, i);

@@ -115,6 +115,17 @@ static void commented(FILE *out, const char *text)
 	}
 }
 
+/* Problems in the order of the file, so they read top to bottom. */
+static int by_place(const void *a, const void *b)
+{
+	const bd_diag *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->path ? x->path : "", y->path ? y->path : "");
+}
+
 static char *diags_text(const bd_diags *d)
 {
 	char *buf = NULL;
@@ -131,6 +142,8 @@ static char *diags_text(const bd_diags *d)
  * attempt (their lines moved down by the header's height), the body. */
 static char *compose(const char *intro, bd_diags *d, const char *body)
 {
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof *d->v, by_place);
 	char *errs = diags_text(d);
 	int n = errs ? count_lines(errs) : 0;
 	if (n) {
@@ -185,17 +198,19 @@ static char *intro_text(const char *id)
 	if (!m)
 		return NULL;
 	if (id) {
-		fprintf(m, "// breachdash edit %s: the incident as native JSON (man breachdash,\n"
-			   "// data/SCHEMA.md). Save and quit to store it; quit without saving to\n"
-			   "// change nothing; empty the file to abort. The id cannot change.\n", id);
+		fprintf(m, "// breachdash edit %s\n"
+			   "// The incident as native JSON (man breachdash, data/SCHEMA.md). Save\n"
+			   "// and quit to store it; quit without saving to change nothing; empty\n"
+			   "// the file to abort. The id cannot change.\n", id);
 	} else {
-		fputs("// breachdash new: a new incident as native JSON (man breachdash,\n"
-		      "// data/SCHEMA.md). Fill in every \"\", or delete the optional keys\n"
-		      "// (summary, dates); save and quit to add it. Quit without saving, or\n"
-		      "// empty the file, to add nothing.\n", m);
+		fputs("// breachdash new\n"
+		      "// A new incident as native JSON (man breachdash, data/SCHEMA.md). Fill\n"
+		      "// in every \"\", or delete the optional keys (summary, dates), then save\n"
+		      "// and quit to add it. Quit without saving, or empty the file, to add\n"
+		      "// nothing.\n", m);
 		vocab_line(m, "nation", &bd_nations, NULL);
 		vocab_line(m, "kind", &bd_kinds, NULL);
-		vocab_line(m, "affected.qualifier", &bd_qualifiers, " (unknown: count null)");
+		vocab_line(m, "affected.qualifier", &bd_qualifiers, " (unknown: null count)");
 		vocab_line(m, "affected.who", &bd_who, NULL);
 		vocab_line(m, "fields", &bd_fields, NULL);
 		vocab_line(m, "referrals[].body", &bd_bodies, NULL);

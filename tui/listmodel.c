@@ -1,5 +1,6 @@
 #include "listmodel.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,11 +8,30 @@
  * whole table; count only this far, and on to the end only when asked. */
 enum { COUNT_STEP = 5000, RANK_LIMIT = 20000 };
 
+/* A count of nothing may hide a damaged store (the counts give 0 on an
+ * error): then one row is read, and its error kept to be shown. */
+static void check_readable(listmodel *lm)
+{
+	free(lm->error);
+	lm->error = NULL;
+	if (lm->count > 0)
+		return;
+	sqlite3 *db = bd_store_db(lm->store);
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "SELECT id FROM incident LIMIT 1", -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
+	if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		lm->error = strdup(sqlite3_errmsg(db));
+	sqlite3_finalize(s);
+}
+
 static void recount(listmodel *lm, long long cap)
 {
 	long long n = bd_query_count_upto(lm->store, &lm->query, cap + 1, NULL);
 	lm->exact = n <= cap;
 	lm->count = n < 0 ? 0 : n > cap ? cap : n;
+	check_readable(lm);
 }
 
 void lm_count_all(listmodel *lm)
@@ -36,6 +56,8 @@ void lm_free(listmodel *lm)
 	bd_rowset_free(&lm->rows);
 	bd_filter_free(lm->filter);
 	lm->filter = NULL;
+	free(lm->error);
+	lm->error = NULL;
 }
 
 static void clamp(listmodel *lm)

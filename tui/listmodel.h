@@ -21,6 +21,7 @@ typedef struct listmodel {
 	bd_rowset rows;         /* rows [rows_from, rows_from + rows.n) */
 	long long rows_from;
 	bool stale;
+	char *error;            /* why the store cannot be read, or NULL */
 } listmodel;
 
 void lm_init(listmodel *lm, bd_store *st);

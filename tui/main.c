@@ -13,11 +13,12 @@
 #include "cli.h"
 #include "columns.h"
 #include "config.h"
+#include "output.h"
 #include "term.h"
 #include "ui.h"
 
 static const char usage_text[] =
-	"usage: breachdash [--db PATH] [--no-color] [--ascii] [--mouse] [--theme NAME] [COMMAND]\n"
+	"usage: breachdash [--db PATH] [--no-color] [--ascii] [--mouse] [COMMAND]\n"
 	"\n"
 	"With no command, open the dashboard.\n"
 	"\n"
@@ -112,8 +113,10 @@ int main(int argc, char **argv)
 	if (i == argc)
 		return ui_run(&o);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-		if (!strcmp(argv[i], commands[c].name))
-			return commands[c].run(&o, argc - i, argv + i);
+		if (!strcmp(argv[i], commands[c].name)) {
+			output_watch();
+			return output_finish(commands[c].run(&o, argc - i, argv + i));
+		}
 	fprintf(stderr, "breachdash: unknown command '%s'\n%s", argv[i], usage_text);
 	return 2;
 }

@@ -26,6 +26,15 @@ static void on_stop_signal(int sig)
 	stop_signal = sig;
 }
 
+/* The terminal is gone (its other end closed, a hangup) when poll says
+ * so. Without SIGHUP (a dashboard in a session of its own, or the signal
+ * lost) every read would then fail at once and the loop would spin. */
+static bool terminal_gone(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 static void install_signals(void)
 {
 	struct sigaction sa;
@@ -238,6 +247,8 @@ char *app_prompt(app *a, const char *label, const char *initial)
 		refresh();
 		wint_t ch;
 		int kind = get_wch(&ch);
+		if (kind == ERR && terminal_gone())
+			stop_signal = SIGHUP;
 		if (stop_signal)
 			break;
 		if (kind == ERR)
@@ -372,6 +383,8 @@ static void wait_for_input(app *a, int watch)
 {
 	struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { watch, POLLIN, 0 } };
 	int n = poll(fds, watch >= 0 ? 2 : 1, -1);
+	if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
+		stop_signal = SIGHUP;
 	if (n > 0 && watch >= 0 && (fds[1].revents & POLLIN)) {
 		char buf[4096];
 		while (read(watch, buf, sizeof buf) > 0)

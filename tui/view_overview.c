@@ -11,6 +11,16 @@ static void draw(view *v, app *a, int top, int height)
 	layout_for(&l, COLS);
 	columns_header(stdscr, top, &l, a->list.query.sort, a->list.query.desc);
 	lm_set_height(&a->list, height - 1);
+	if (a->list.count == 0 && a->list.error) {
+		char *msg = NULL;
+		if (asprintf(&msg, "The store cannot be read: %s. Quit, then move it away or restore it.",
+			     a->list.error) < 0)
+			msg = NULL;
+		term_text(stdscr, top + 2, 2, msg ? msg : a->list.error, COLS - 4, R_ERROR, false);
+		free(msg);
+		v->cursor_y = top + 1;
+		return;
+	}
 	if (a->list.count == 0) {
 		term_text(stdscr, top + 2, 2, bd_filter_is_empty(a->list.filter)
 			  ? "The store is empty. Import incidents with: breachdash import FILE"

@@ -4,12 +4,18 @@
  * each key, CPU used while idle, peak memory. Used by `make bench` and by
  * the tests of the bench itself.
  *
- *   ptyrun COLS ROWS CMD [ARGS...] < script
+ *   ptyrun [-o FILE] COLS ROWS CMD [ARGS...] < script
  *
+ * -o FILE appends every byte the program writes to FILE, for tests that
+ * inspect the raw output (tests/tui/injection.sh).
  * Script lines: `frame` (wait for the first frame), `key NAME` (send a key:
  * a character, or down up pgdn pgup end home enter esc tab), `text STRING`
- * (send characters), `idle SECONDS`, `rss`, `quit`. Each prints one result
- * line: `frame MS BYTES`, `key NAME MS BYTES`, `idle TICKS`, `rss KB`.
+ * (send characters), `idle SECONDS`, `rss`, `quit`, `hangup` (close the
+ * terminal and wait up to 5 s for the program to end), `limit MS [QUIET]`
+ * (how long a key waits for its output to start, 20000 until set, and the
+ * quiet that ends it, 150). Each prints one
+ * result line: `frame MS BYTES`, `key NAME MS BYTES`, `idle TICKS`, `rss KB`,
+ * `hangup exit STATUS` (or `signal N`, or `running`).
  * A burst of output ends after 150 ms of quiet; times run from the start
  * (or the key) to the last byte of the burst.
  */
@@ -29,6 +35,9 @@
 static int master = -1;
 static pid_t child;
 static long long total_bytes;
+static FILE *dump;              /* -o FILE */
+static double key_limit = 20000;        /* ms a key waits for its output */
+static double key_quiet = 150;          /* ms of quiet that end it */
 
 static double now_ms(void)
 {
@@ -61,6 +70,8 @@ static long drain(double quiet, double limit, double *last)
 		ssize_t n = read(master, buf, sizeof buf);
 		if (n <= 0)
 			break;
+		if (dump)
+			fwrite(buf, 1, (size_t)n, dump);
 		got += n;
 		*last = now_ms();
 	}
@@ -112,10 +123,38 @@ static long peak_rss_kb(void)
 	return kb;
 }
 
+/* Closes the terminal; the program's end, as a result line. */
+static void hangup(void)
+{
+	close(master);
+	master = -1;
+	int status;
+	for (int i = 0; i < 500; i++) {
+		if (waitpid(child, &status, WNOHANG) == child) {
+			if (WIFEXITED(status))
+				printf("hangup exit %d\n", WEXITSTATUS(status));
+			else
+				printf("hangup signal %d\n", WTERMSIG(status));
+			child = 0;
+			return;
+		}
+		usleep(10000);
+	}
+	puts("hangup running");
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 2 && !strcmp(argv[1], "-o")) {
+		if (!(dump = fopen(argv[2], "ab"))) {
+			perror(argv[2]);
+			return 2;
+		}
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc < 4) {
-		fputs("usage: ptyrun COLS ROWS CMD [ARGS...] < script\n", stderr);
+		fputs("usage: ptyrun [-o FILE] COLS ROWS CMD [ARGS...] < script\n", stderr);
 		return 2;
 	}
 	struct winsize ws = { (unsigned short)atoi(argv[2]), (unsigned short)atoi(argv[1]), 0, 0 };
@@ -142,7 +181,7 @@ int main(int argc, char **argv)
 			double start = now_ms();
 			if (write(master, seq, strlen(seq)) < 0)
 				break;
-			long n = drain(150, 20000, &last);
+			long n = drain(key_quiet, key_limit, &last);
 			printf("key %s %.2f %ld\n", arg, n ? last - start : 0.0, n);
 		} else if (!strncmp(line, "idle ", 5)) {
 			long before = cpu_ticks();
@@ -155,11 +194,25 @@ int main(int argc, char **argv)
 			if (write(master, "q", 1) < 0)
 				break;
 			drain(150, 3000, &last);
+		} else if (!strncmp(line, "limit ", 6)) {
+			char *end;
+			key_limit = strtod(line + 6, &end);
+			if (*end)
+				key_quiet = atof(end);
+			puts("limit");
+		} else if (!strcmp(line, "hangup")) {
+			hangup();
+			fflush(stdout);
+			break;
 		}
 		fflush(stdout);
 	}
-	kill(child, SIGTERM);
-	int status;
-	waitpid(child, &status, 0);
+	if (child > 0) {
+		kill(child, SIGTERM);
+		int status;
+		waitpid(child, &status, 0);
+	}
+	if (dump)
+		fclose(dump);
 	return 0;
 }

@@ -220,13 +220,13 @@ static void check_roundtrip(const bd_incident *inc)
 	int problems = bd_incident_from_json(back, "$", &again, no_report, &why);
 	json_decref(back);
 	if (problems)
-		fz_fail("incident %s does not import again: %s\n%s", inc->id, why ? why : "?", text);
+		fz_fail("incident %s does not import again: %s\n%.800s", inc->id, why ? why : "?", text);
 	free(why);
 	json_t *j2 = bd_incident_to_json(&again);
 	char *text2 = bd_json_dumps(j2, JSON_COMPACT | JSON_ENSURE_ASCII);
 	json_decref(j2);
 	if (!text2 || strcmp(text, text2))
-		fz_fail("incident %s: export, import, export differs:\n%s\n%s", inc->id, text,
+		fz_fail("incident %s: export, import, export differs:\n%.800s\n%.800s", inc->id, text,
 			text2 ? text2 : "(none)");
 	free(text2);
 	free(text);
