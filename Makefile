@@ -83,6 +83,7 @@ test: $(BUILD)/breachdash $(UNIT_BIN) $(GEN_BIN) $(BUILD)/tests/ptyrun
 	@BUILD=$(BUILD) sh tests/run.sh
 
 check:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	$(MAKE) BUILD=build-san CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 

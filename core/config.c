@@ -15,7 +15,8 @@
 
 const char *const bd_theme_names[] = { "default", "colorblind", "mono", NULL };
 const char *const bd_column_names[] = {
-	"date", "force", "kind", "affected", "bar", "fields", "ico", "nca", "threat", "title", NULL
+	"date", "force", "kind", "affected", "bar", "fields", "ico", "nca", "threat", "origin",
+	"title", NULL
 };
 
 enum { K_SORT, K_FILTER, K_COLUMNS, K_THEME, K_MOUSE, K_ASCII, K_DB, K_COUNT };

@@ -29,9 +29,9 @@ enum bd_theme { BD_THEME_DEFAULT, BD_THEME_COLORBLIND, BD_THEME_MONO };
 extern const char *const bd_theme_names[];     /* NULL-terminated */
 
 /* The overview's columns by name, in the order they are drawn;
- * NULL-terminated. */
+ * NULL-terminated. Keep in step with col_names in tui/columns.c. */
 extern const char *const bd_column_names[];
-#define BD_COLUMN_COUNT 10
+#define BD_COLUMN_COUNT 11
 
 typedef struct bd_config {
 	int sort;               /* enum bd_sort; -1: not set */

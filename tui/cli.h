@@ -26,6 +26,9 @@ int cli_import(const bd_options *o, int argc, char **argv);
 int cli_export(const bd_options *o, int argc, char **argv);
 int cli_validate(const bd_options *o, int argc, char **argv);
 int cli_report(const bd_options *o, int argc, char **argv);
+/* The editing session of new (id NULL) and edit ID, for the dashboard's a
+ * and E too: returns the exit status the command would have. */
+int cli_edit_run(const bd_options *o, const char *id);
 int cli_new(const bd_options *o, int argc, char **argv);       /* cli_edit.c */
 int cli_edit(const bd_options *o, int argc, char **argv);
 

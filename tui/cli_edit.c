@@ -355,7 +355,7 @@ static int edit_loop(session *s)
 	return rc;
 }
 
-static int edit_session(const bd_options *o, const char *id)
+int cli_edit_run(const bd_options *o, const char *id)
 {
 	bd_dataset ds;
 	int rc = cli_open(o, &ds, true);
@@ -431,7 +431,7 @@ int cli_new(const bd_options *o, int argc, char **argv)
 		"  is invalid the editor opens again with the problems at the top.\n";
 	const char *arg = NULL;
 	int rc = no_options(argc, argv, usage, 0, &arg);
-	return rc ? rc - 1 : edit_session(o, NULL);
+	return rc ? rc - 1 : cli_edit_run(o, NULL);
 }
 
 int cli_edit(const bd_options *o, int argc, char **argv)
@@ -444,5 +444,5 @@ int cli_edit(const bd_options *o, int argc, char **argv)
 		"  change changes nothing; emptying the file aborts.\n";
 	const char *id = NULL;
 	int rc = no_options(argc, argv, usage, 1, &id);
-	return rc ? rc - 1 : edit_session(o, id);
+	return rc ? rc - 1 : cli_edit_run(o, id);
 }

@@ -67,18 +67,20 @@ void layout_for(layout *l, int width)
 {
 	memset(l, 0, sizeof *l);
 	l->wide_fields = width >= 120;
-	bool wide = width >= 100;
+	/* 80 columns: the essentials; 100: titles; 120: wider cells, one cell
+	 * per field type, and where each record came from. */
+	bool wide = width >= 100, wider = width >= 120;
 	add(l, COL_MARK, 1);
 	add(l, COL_DATE, 10);
-	add(l, COL_FORCE, wide ? 16 : 12);
+	add(l, COL_FORCE, wider ? 16 : 12);
 	add(l, COL_KIND, 10);
-	add(l, COL_AFFECTED, wide ? 11 : 9);
-	add(l, COL_BAR, wide ? 10 : 5);
+	add(l, COL_AFFECTED, wider ? 11 : 9);
+	add(l, COL_BAR, wider ? 10 : 5);
 	add(l, COL_FIELDS, l->wide_fields ? (int)bd_fields.count : 8);
 	add(l, COL_ICO, 5);
 	add(l, COL_NCA, 5);
 	add(l, COL_THREAT, 6);
-	if (wide)
+	if (wider)
 		add(l, COL_ORIGIN, 6);
 	int used = 0;           /* with fewer columns, a narrow screen has room for titles */
 	for (int i = 0; i < l->n; i++)

@@ -33,6 +33,8 @@ const keybinding keymap[] = {
 	{ 'u', ACT_UNMARK_ALL, "u", "clear all marks" },
 	{ 'c', ACT_COMPARE, "c", "compare the marked incidents side by side" },
 	{ 'd', ACT_DIFFS, "d", "compare: show only the rows that differ, or all" },
+	{ 'a', ACT_ADD, "a", "add an incident in $VISUAL or $EDITOR" },
+	{ 'E', ACT_EDIT, "E", "edit the selected incident in $VISUAL or $EDITOR" },
 	{ 'e', ACT_EXPORT, "e", "export the marked incidents, or the view as filtered and sorted (.md .csv .json)" },
 	{ 'p', ACT_PRESENT, "p", "present the marked (or shown) incidents one per screen; Space steps" },
 	{ '/', ACT_SEARCH, "/", "search titles, summaries and names" },

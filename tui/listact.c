@@ -135,6 +135,28 @@ static void export_view(app *a)
 	free(path);
 }
 
+/* a and E: the same editing session as `breachdash new` and `edit`, with
+ * the screen handed to the editor meanwhile. The store notices the change
+ * as it does any other import. */
+static void edit_incident(app *a, const char *id)
+{
+	if (bd_store_readonly(a->list.store)) {
+		app_message(a, true, "the store is read-only");
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	int rc = cli_edit_run(a->opts, id);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (bd_store_changed(a->list.store))
+		lm_reload(&a->list);
+	if (rc == 0)
+		app_message(a, false, "%s", id ? "edit done" : "add done");
+	else
+		app_message(a, true, "%s ended with status %d; nothing saved", id ? "edit" : "add", rc);
+}
+
 bool list_act(app *a, int action)
 {
 	listmodel *lm = &a->list;
@@ -169,6 +191,14 @@ bool list_act(app *a, int action)
 	case ACT_SEARCH_PREV: search(a, -1, false); return true;
 	case ACT_FILTER:    ask_filter(a); return true;
 	case ACT_EXPORT:    export_view(a); return true;
+	case ACT_ADD:       edit_incident(a, NULL); return true;
+	case ACT_EDIT:
+		if ((r = lm_current(lm))) {
+			char *id = strdup(r->id);
+			edit_incident(a, id);
+			free(id);
+		}
+		return true;
 	case ACT_PRESENT:   app_push(a, view_present_new(a)); return true;
 	case ACT_SORT:
 		/* Names read A to Z; numbers, dates and levels biggest first. */

@@ -448,6 +448,14 @@ int ui_run(const bd_options *o)
 	}
 	install_signals();
 	lm_init(&a.list, a.ds.store);
+	/* the configuration's starting sort and filter */
+	if (o->sort >= 0)
+		lm_set_sort(&a.list, o->sort, o->desc);
+	if (o->filter && *o->filter) {
+		bd_filter *f = NULL;
+		if (bd_filter_parse(o->filter, &f, NULL) == BD_OK)
+			lm_set_filter(&a.list, f);
+	}
 	app_push(&a, view_overview_new(&a));
 	if (o->present)
 		app_push(&a, view_present_new(&a));

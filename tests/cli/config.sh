@@ -101,6 +101,8 @@ same "... as without the file" "$T/default.tsv" "$T/out"
 # ---- theme, mouse, ascii, columns: accepted; the dashboard uses them ----
 config "theme = colorblind" "mouse = yes" "ascii = yes" "columns = date, force, affected, title"
 check "theme, mouse, ascii and columns are accepted" 0 "$BD" list
+config "columns = date, force, kind, affected, bar, fields, ico, nca, threat, origin, title"
+check "every column name is accepted" 0 "$BD" list
 rm -f "$CFG"
 check "without ascii = yes, show draws UTF-8" 0 "$BD" show $MET
 if LC_ALL=C grep -q '[^ -~	]' "$T/out"; then ok "... bytes outside ASCII"; else not_ok "... bytes outside ASCII"; fi

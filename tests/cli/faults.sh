@@ -16,7 +16,7 @@ sound() {  # DESC DB: integrity_check says ok
 }
 
 # ---- SIGKILL during an import: before, or all of it, never half ----
-N=4000
+N=2500
 "$GEN" $N 11 >"$T/big.jsonl"
 "$BD" --db "$T/base.db" list >/dev/null
 sqlite3 "$T/base.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null

@@ -67,3 +67,17 @@ keys Escape
 expect "Esc ends the presentation" "DATE▼"
 stop
 
+
+# E edits the selected incident in $VISUAL (here a script that changes the
+# title), the screen handed over meanwhile; the overview shows the change.
+cat > "$T/ed.sh" <<'SH'
+#!/bin/sh
+sed -i 's/"title": "[^"]*"/"title": "Edited from the dashboard"/' "$1"
+SH
+chmod +x "$T/ed.sh"
+start 100 20 "VISUAL=$T/ed.sh"
+keys j E
+expect "E saves the edit and the overview shows it" "Edited from the da"
+stop
+"$BD" --db "$STORE" show met-2023-08-supplier > "$T/shown"
+contains "the store holds the edited title" "$T/shown" "Edited from the dashboard"

@@ -74,7 +74,8 @@ restored "quit after the storms"
 stop
 
 # ---- an input flood ----
-start 100 30
+# a and E would open an editor: make it one that changes nothing.
+start 100 30 VISUAL=true EDITOR=true
 # Random printable keys (no q, which would quit), a chunk at a time, with
 # the special keys in between.
 specials="Escape Enter Tab BTab Up Down Left Right PageUp PageDown Home End F1 BSpace C-l C-u Space"

@@ -129,6 +129,9 @@ start() {
 	"$BD" --db "$STORE" list >/dev/null 2>&1
 	_env="PATH=$(shq "$PATH") HOME=$(shq "$HOME") TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8"
 	_env="$_env TERM=\"\$TERM\" BREACHDASH_DB=$(shq "$STORE")"
+	# a and E open $VISUAL or $EDITOR: one that changes nothing, unless a
+	# test names another
+	_env="$_env VISUAL=true EDITOR=true"
 	for _v in "$@"; do
 		_env="$_env $(shq "$_v")"
 	done

@@ -70,7 +70,7 @@ static void reads_every_key(void **state)
 	assert_string_equal(c.filter, "nation:\"northern ireland\" field:photo");
 	/* normalised, in drawing order */
 	assert_string_equal(c.columns, "date,force,affected,title");
-	assert_int_equal(c.column_mask, 1u << 0 | 1u << 1 | 1u << 3 | 1u << 9);
+	assert_int_equal(c.column_mask, 1u << 0 | 1u << 1 | 1u << 3 | 1u << 10);
 	assert_int_equal(c.theme, BD_THEME_COLORBLIND);
 	assert_int_equal(c.mouse, 1);
 	assert_int_equal(c.ascii, 0);
