@@ -71,15 +71,7 @@ static void put_hanging(FILE *out, const char *s, int at, int indent, int width,
 				break;
 			int col = first ? at : indent;
 			int avail = width - col > 20 ? width - col : 20;
-			int w;
-			size_t n = bd_text_fit(p, avail, &w);
-			if (p[n] && p[n] != ' ') {
-				size_t cut = n;
-				while (cut > 0 && p[cut] != ' ')
-					cut--;
-				if (cut > 0)
-					n = cut;
-			}
+			size_t n = bd_text_line(p, avail);
 			if (!first)
 				fprintf(out, "%*s", indent, "");
 			fwrite(p, 1, n, out);

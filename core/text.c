@@ -163,3 +163,16 @@ int bd_text_width(const char *s)
 	bd_text_fit(s, 1 << 30, &w);
 	return w;
 }
+
+size_t bd_text_line(const char *s, int cols)
+{
+	size_t n = bd_text_fit(s, cols, NULL);
+	if (s[n] && s[n] != ' ') {
+		size_t cut = n;
+		while (cut > 0 && s[cut] != ' ')
+			cut--;
+		if (cut > 0)
+			n = cut;
+	}
+	return n;
+}

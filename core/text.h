@@ -28,6 +28,10 @@ int bd_text_width(const char *s);
 /* Bytes of the longest prefix of sanitised s that fits in cols columns;
  * *width (may be NULL) gets its width. */
 size_t bd_text_fit(const char *s, int cols, int *width);
+/* Bytes of the next line of sanitised text at s that fits in cols
+ * columns, broken after a word where one fits (a word longer than the line
+ * is cut). Word-wrapping in every renderer uses this. */
+size_t bd_text_line(const char *s, int cols);
 /* Decode one UTF-8 character at s (n bytes available). Returns its length
  * (1..4) and sets *cp, or returns 0 for an invalid or truncated sequence. */
 size_t bd_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);

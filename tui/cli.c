@@ -163,6 +163,17 @@ static int make_query(bd_query *q, bd_filter **f, const char *filter, const char
 	return 0;
 }
 
+/* The query the options describe, and the store to run it on; on failure
+ * neither is left open. */
+static int open_query(const bd_options *o, bd_dataset *ds, bd_query *q, bd_filter **f,
+		      const char *filter, const char *sort, bool desc)
+{
+	int rc = make_query(q, f, filter, sort, desc);
+	if (!rc && (rc = cli_open(o, ds, false)))
+		bd_filter_free(*f);
+	return rc;
+}
+
 typedef void (*row_fn)(FILE *out, const bd_row *r, void *ctx);
 
 /* Every row of the query, a window at a time, never the whole table. */
@@ -243,13 +254,9 @@ int cli_list(const bd_options *o, int argc, char **argv)
 		return bad_format("list", format, "table, tsv or json");
 	bd_query q;
 	bd_filter *f = NULL;
-	if ((rc = make_query(&q, &f, filter, sort, reverse)))
-		return rc;
 	bd_dataset ds;
-	if ((rc = cli_open(o, &ds, false))) {
-		bd_filter_free(f);
+	if ((rc = open_query(o, &ds, &q, &f, filter, sort, reverse)))
 		return rc;
-	}
 	bd_render_opts ro = { .ascii = o->ascii };
 	if (format_is(format, "table")) {
 		bd_render_table_header(stdout, &ro);
@@ -332,13 +339,9 @@ int cli_export(const bd_options *o, int argc, char **argv)
 		return bad_format("export", format, "json, csv or md");
 	bd_query q;
 	bd_filter *f = NULL;
-	if ((rc = make_query(&q, &f, filter, sort, reverse)))
-		return rc;
 	bd_dataset ds;
-	if ((rc = cli_open(o, &ds, false))) {
-		bd_filter_free(f);
+	if ((rc = open_query(o, &ds, &q, &f, filter, sort, reverse)))
 		return rc;
-	}
 	bd_error err = { 0 };
 	bd_status s = bd_export_write(stdout, ds.store, &q, NULL, 0, bd_export_format_named(format), &err);
 	if (s != BD_OK) {
@@ -641,13 +644,9 @@ int cli_report(const bd_options *o, int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	bd_query q;
 	bd_filter *f = NULL;
-	if ((rc = make_query(&q, &f, filter, sort, reverse)))
-		return rc;
 	bd_dataset ds;
-	if ((rc = cli_open(o, &ds, false))) {
-		bd_filter_free(f);
+	if ((rc = open_query(o, &ds, &q, &f, filter, sort, reverse)))
 		return rc;
-	}
 	bd_error err = { 0 };
 	bd_status s = bd_report_write(stdout, ds.store, &q, &ds.threats,
 				      format_is(format, "md") ? BD_REPORT_MD : BD_REPORT_TXT, o->ascii, &err);

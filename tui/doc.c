@@ -98,14 +98,7 @@ void doc_wrap(doc *d, int role, int indent, const char *text)
 			int avail = d->width - cur(d)->width;
 			if (avail < 10)
 				avail = 10;
-			size_t n = bd_text_fit(p, avail, NULL);
-			if (p[n] && p[n] != ' ') {
-				size_t cut = n;
-				while (cut > 0 && p[cut] != ' ')
-					cut--;
-				if (cut > 0)
-					n = cut;
-			}
+			size_t n = bd_text_line(p, avail);
 			add_clean(d, role, strndup(p, n));
 			p += n;
 			while (*p == ' ')

@@ -77,15 +77,8 @@ static int line(int y, const char *label, const char *value, int role)
 	char *text = bd_text_sanitize(value, the_term->ascii ? BD_TEXT_ASCII : 0);
 	const char *p = text ? text : "";
 	while (*p && used < 3) {
-		size_t n = bd_text_fit(p, width, NULL);
-		if (p[n] && used < 2) {
-			size_t sp = n;
-			while (sp > 0 && p[sp] != ' ')
-				sp--;
-			n = sp ? sp : n;
-		} else if (p[n]) {
-			n = strlen(p);  /* last line: cut with an ellipsis */
-		}
+		/* the last line takes the rest, cut with an ellipsis */
+		size_t n = used < 2 ? bd_text_line(p, width) : strlen(p);
 		char *part = strndup(p, n);
 		term_text(stdscr, y + used++, 17, part, width, role, false);
 		free(part);
@@ -145,13 +138,7 @@ static void draw(view *v, app *a, int top, int height)
 	/* the title, wrapped onto at most two lines */
 	char *title = bd_text_sanitize(inc->title, the_term->ascii ? BD_TEXT_ASCII : 0);
 	if (title) {
-		size_t cut = bd_text_fit(title, COLS - 6, NULL);
-		if (title[cut]) {
-			size_t sp = cut;
-			while (sp > 0 && title[sp] != ' ')
-				sp--;
-			cut = sp ? sp : cut;
-		}
+		size_t cut = bd_text_line(title, COLS - 6);
 		char keep = title[cut];
 		title[cut] = '\0';
 		term_text(stdscr, y++, 3, title, COLS - 6, R_TITLE, false);
