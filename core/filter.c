@@ -18,9 +18,17 @@ typedef struct param {
 	char *s;
 } param;
 
+/* Where a full-text term goes. Listing a window wants "+rowid IN (...)":
+ * the unary plus keeps SQLite walking the sort index and checking the
+ * (materialised) matches, instead of fetching every match and sorting them
+ * (12 ms instead of 144 ms for force:psni over a million incidents).
+ * Counting wants the plain form, driven by the matches. */
+#define FTS_MARK "\x01"
+
 struct bd_filter {
 	char *text;
-	char *sql;
+	char *sql;              /* for windows: "+rowid IN" */
+	char *count_sql;        /* for counts: "rowid IN" */
 	size_t sql_len;
 	FILE *sql_out;
 	param *params;
@@ -214,7 +222,7 @@ static bd_status force_term(bd_filter *f, const char *value, int col, bd_error *
 			words_only = false;
 	char *words = words_only ? bd_fts_literal(value) : NULL, *match = NULL;
 	if (words && asprintf(&match, "force : ( %s )", words) >= 0) {
-		fprintf(f->sql_out, "rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
+		fprintf(f->sql_out, FTS_MARK "rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
 		add_text(f, match);
 	} else {
 		fprintf(f->sql_out, "instr(lower(force || ' ' || force_short || ' ' ||"
@@ -360,7 +368,7 @@ static bd_status word_term(bd_filter *f, const char *word)
 		fprintf(f->sql_out, "1");
 		return BD_OK;
 	}
-	fprintf(f->sql_out, "rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
+	fprintf(f->sql_out, FTS_MARK "rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
 	add_text(f, q);
 	free(q);
 	return BD_OK;
@@ -421,6 +429,13 @@ bd_status bd_filter_parse(const char *text, bd_filter **out, bd_error *err)
 		fprintf(f->sql_out, "1");
 	fclose(f->sql_out);
 	f->sql_out = NULL;
+	if (s == BD_OK && !(f->count_sql = strdup(f->sql)))
+		s = bd_fail(err, BD_ENOMEM, "out of memory");
+	for (char *a = f->sql, *b = f->count_sql; s == BD_OK && *a; a++, b++)
+		if (*a == FTS_MARK[0]) {
+			*a = '+';
+			*b = ' ';
+		}
 	if (s != BD_OK) {
 		bd_filter_free(f);
 		return s;
@@ -439,6 +454,7 @@ void bd_filter_free(bd_filter *f)
 		free(f->params[i].s);
 	free(f->params);
 	free(f->sql);
+	free(f->count_sql);
 	free(f->text);
 	free(f);
 }
@@ -451,6 +467,11 @@ bool bd_filter_is_empty(const bd_filter *f)
 const char *bd_filter_text(const bd_filter *f)
 {
 	return f ? f->text : "";
+}
+
+const char *bd_filter_count_sql(const bd_filter *f)
+{
+	return f ? f->count_sql : "1";
 }
 
 const char *bd_filter_sql(const bd_filter *f)

@@ -34,6 +34,8 @@ const char *bd_filter_text(const bd_filter *f);
  * index `first` on; returns the next free index. */
 const char *bd_filter_sql(const bd_filter *f);
 int bd_filter_bind(const bd_filter *f, struct sqlite3_stmt *s, int first);
+/* The same expression shaped for counting (bound the same way). */
+const char *bd_filter_count_sql(const bd_filter *f);
 /* One line per key, for help texts. */
 extern const char bd_filter_help[];
 /* An FTS5 query matching every word of text literally as a prefix; caller

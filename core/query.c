@@ -138,7 +138,7 @@ long long bd_query_count(bd_store *st, const bd_query *q, bd_error *err)
 	if (bd_filter_is_empty(q->filter))
 		return bd_store_total(st);
 	char *sql = NULL;
-	if (asprintf(&sql, "SELECT count(*) FROM incident WHERE %s", bd_filter_sql(q->filter)) < 0)
+	if (asprintf(&sql, "SELECT count(*) FROM incident WHERE %s", bd_filter_count_sql(q->filter)) < 0)
 		return -1;
 	long long n = scalar(st, sql, q, NULL, 0, err);
 	free(sql);
@@ -189,7 +189,7 @@ long long bd_query_count_upto(bd_store *st, const bd_query *q, long long cap, bd
 	}
 	char *sql = NULL;
 	if (asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE %s LIMIT ?)",
-		     bd_filter_sql(q->filter)) < 0)
+		     bd_filter_count_sql(q->filter)) < 0)
 		return -1;
 	long long n = scalar(st, sql, q, NULL, cap, err);
 	free(sql);
@@ -286,7 +286,7 @@ static char *next_match(bd_store *st, const bd_query *q, const char *match, cons
 	bool keyed = !wrap && from && sort_value(st, q, from, &v);
 	if (keyed)
 		ks = keyset(&rq, true);
-	if (order && asprintf(&sql, "SELECT id FROM incident WHERE %s AND (%s) AND rowid IN"
+	if (order && asprintf(&sql, "SELECT id FROM incident WHERE %s AND (%s) AND +rowid IN"
 			      " (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?) ORDER BY %s LIMIT 1",
 			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", bd_filter_sql(q->filter), order) >= 0) {
 		sqlite3_stmt *s;

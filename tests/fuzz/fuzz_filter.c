@@ -51,7 +51,7 @@ static void check_sql(const char *sql, const char *text)
 			if (!listed(sql_words, p, n))
 				fz_fail("filter %s: the word \"%.*s\" in the SQL: %s", text, (int)n, p, sql);
 			p += n;
-		} else if (isdigit((unsigned char)*p) || strchr(" ()?.,=<>!&|-", *p)) {
+		} else if (isdigit((unsigned char)*p) || strchr(" ()?.,=<>!&|-+", *p)) {
 			p++;
 		} else {
 			fz_fail("filter %s: the character 0x%02X in the SQL: %s", text,
