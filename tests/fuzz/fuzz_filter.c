@@ -60,10 +60,10 @@ static void check_sql(const char *sql, const char *text)
 	}
 }
 
-static void check_params(bd_store *st, const bd_filter *f, const char *text)
+static void check_params(bd_store *st, const bd_filter *f, const char *where, const char *text)
 {
 	char *sql = NULL;
-	if (asprintf(&sql, "SELECT count(*) FROM incident WHERE %s", bd_filter_sql(f)) < 0)
+	if (asprintf(&sql, "SELECT count(*) FROM incident WHERE %s", where) < 0)
 		abort();
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
@@ -116,7 +116,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fz_fail("filter %s: refused without a usage message", text);
 	} else {
 		check_sql(bd_filter_sql(f), text);
-		check_params(st, f, text);
+		check_sql(bd_filter_count_sql(f), text);
+		check_params(st, f, bd_filter_sql(f), text);
+		check_params(st, f, bd_filter_count_sql(f), text);
 		bd_query q = { f, (int)(size % 10), size % 2 };
 		bd_rowset rs;
 		if (bd_query_window(st, &q, 0, 10, &rs, &err) != BD_OK)

@@ -42,6 +42,7 @@ walk() {
 	echo "key c"; echo "key d"; echo "key d"; echo "key esc"
 	echo "key 2"; echo "key l"; echo "key 3"; echo "key 1"
 	echo "key ?"; echo "key esc"
+	echo "key u"; echo "key p"; echo "key space"; echo "key space"; echo "key space"; echo "key esc"
 	echo "key /"; echo "text pwned"; echo "key enter"
 	echo "key f"; echo "text title"; echo "key enter"
 	echo "key s"; echo "key S"
