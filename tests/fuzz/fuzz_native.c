@@ -89,6 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		bd_store_rollback(st);
 		bd_error_clear(&err);
+		unlink(paths[i]);       /* libFuzzer may end without exit handlers */
 	}
 	return 0;
 }
