@@ -42,7 +42,7 @@ DEPS_DEB = build-essential pkg-config libncurses-dev libsqlite3-dev libjansson-d
 
 # Keep objects of the test programs, which make would treat as intermediate.
 .PRECIOUS: $(BUILD)/%.o
-.PHONY: all run test check deps install uninstall clean help screenshots bench
+.PHONY: all run test check deps deps-dev install uninstall clean help screenshots bench
 all: breachdash
 
 breachdash: $(BUILD)/breachdash
@@ -75,6 +75,12 @@ deps:
 	else \
 	  echo "run as root: apt-get update && apt-get install -y $(DEPS_DEB)"; \
 	fi
+
+# What make check, make fuzz and make valgrind need beyond make test.
+DEPS_DEV = clang libclang-rt-14-dev valgrind
+
+deps-dev:
+	@$(MAKE) --no-print-directory deps DEPS_DEB="$(DEPS_DEB) $(DEPS_DEV)"
 
 run: deps all
 	./breachdash --db "$${BREACHDASH_DB:-$$HOME/.local/share/breachdash/incidents.db}"
