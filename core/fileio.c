@@ -61,17 +61,6 @@ char *bd_read_file(const char *path, size_t max, size_t *len, bd_error *err)
 	return buf;
 }
 
-bd_status bd_write_file_atomic(const char *path, const char *data, size_t len,
-			       bd_error *err)
-{
-	char *tmp;
-	FILE *f = bd_atomic_open(path, &tmp, err);
-	if (!f)
-		return err ? err->code : BD_EIO;
-	bool ok = fwrite(data, 1, len, f) == len;
-	return bd_atomic_finish(f, tmp, path, ok, err);
-}
-
 FILE *bd_atomic_open(const char *path, char **tmp, bd_error *err)
 {
 	*tmp = NULL;
