@@ -59,6 +59,11 @@ struct app {
 	bool quit;
 };
 
+/* A view of these operations with a zeroed state of state_size bytes
+ * (none when 0); NULL when out of memory. view_free frees both. */
+view *view_alloc(const view_ops *ops, size_t state_size);
+void view_free(view *v);
+
 /* Views */
 view *view_overview_new(app *a);
 view *view_matrix_new(app *a);

@@ -49,6 +49,25 @@ static void install_signals(void)
 
 /* ---- the view stack ---- */
 
+view *view_alloc(const view_ops *ops, size_t state_size)
+{
+	view *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	v->ops = ops;
+	if (state_size && !(v->state = calloc(1, state_size))) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+void view_free(view *v)
+{
+	free(v->state);
+	free(v);
+}
+
 static view *top_view(app *a)
 {
 	return a->depth ? a->stack[a->depth - 1] : NULL;

@@ -141,8 +141,7 @@ static void destroy(view *v)
 		bd_comparison_free(&c->cmp);
 	for (int i = 0; i < BD_COMPARE_MAX; i++)
 		free(c->titles[i]);
-	free(c);
-	free(v);
+	view_free(v);
 }
 
 static const view_ops compare_ops = {
@@ -155,15 +154,10 @@ static const view_ops compare_ops = {
 
 view *view_compare_new(app *a)
 {
-	view *v = calloc(1, sizeof *v);
-	cmpview *c = calloc(1, sizeof *c);
-	if (!v || !c) {
-		free(v);
-		free(c);
+	view *v = view_alloc(&compare_ops, sizeof(cmpview));
+	if (!v)
 		return NULL;
-	}
-	v->ops = &compare_ops;
-	v->state = c;
+	cmpview *c = v->state;
 	load(c, a);
 	return v;
 }

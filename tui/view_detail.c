@@ -491,8 +491,7 @@ static void destroy(view *v)
 		bd_incident_free(&dt->inc);
 	doc_free(&dt->body);
 	free(dt->id);
-	free(dt);
-	free(v);
+	view_free(v);
 }
 
 static const view_ops detail_ops = {
@@ -505,17 +504,12 @@ static const view_ops detail_ops = {
 
 view *view_detail_new(app *a, const char *id)
 {
-	view *v = calloc(1, sizeof *v);
-	detail *dt = calloc(1, sizeof *dt);
-	if (!v || !dt) {
-		free(v);
-		free(dt);
+	view *v = view_alloc(&detail_ops, sizeof(detail));
+	if (!v)
 		return NULL;
-	}
+	detail *dt = v->state;
 	dt->id = strdup(id);
 	dt->built_pane = -1;
-	v->ops = &detail_ops;
-	v->state = dt;
 	load(dt, a);
 	return v;
 }

@@ -130,8 +130,7 @@ static void destroy(view *v)
 	if (h->win)
 		delwin(h->win);
 	doc_free(&h->body);
-	free(h);
-	free(v);
+	view_free(v);
 }
 
 static const view_ops help_ops = {
@@ -145,14 +144,5 @@ static const view_ops help_ops = {
 view *view_help_new(app *a)
 {
 	(void)a;
-	view *v = calloc(1, sizeof *v);
-	help *h = calloc(1, sizeof *h);
-	if (!v || !h) {
-		free(v);
-		free(h);
-		return NULL;
-	}
-	v->ops = &help_ops;
-	v->state = h;
-	return v;
+	return view_alloc(&help_ops, sizeof(help));
 }

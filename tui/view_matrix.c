@@ -125,8 +125,7 @@ static void destroy(view *v)
 {
 	matrix *m = v->state;
 	free(m->counted_filter);
-	free(m);
-	free(v);
+	view_free(v);
 }
 
 static const view_ops matrix_ops = {
@@ -140,15 +139,10 @@ static const view_ops matrix_ops = {
 view *view_matrix_new(app *a)
 {
 	(void)a;
-	view *v = calloc(1, sizeof *v);
-	matrix *m = calloc(1, sizeof *m);
-	if (!v || !m) {
-		free(v);
-		free(m);
+	view *v = view_alloc(&matrix_ops, sizeof(matrix));
+	if (!v)
 		return NULL;
-	}
+	matrix *m = v->state;
 	m->counted_field = -1;
-	v->ops = &matrix_ops;
-	v->state = m;
 	return v;
 }

@@ -55,24 +55,16 @@ static void click(view *v, app *a, int y, int x)
 		lm_goto(&a->list, a->list.top + (y - 2));
 }
 
-static void destroy(view *v)
-{
-	free(v);
-}
-
 static const view_ops overview_ops = {
 	.name = "Overview",
 	.draw = draw,
 	.act = act,
 	.click = click,
-	.destroy = destroy,
+	.destroy = view_free,
 };
 
 view *view_overview_new(app *a)
 {
 	(void)a;
-	view *v = calloc(1, sizeof *v);
-	if (v)
-		v->ops = &overview_ops;
-	return v;
+	return view_alloc(&overview_ops, 0);
 }

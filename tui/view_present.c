@@ -222,8 +222,7 @@ static void destroy(view *v)
 		free(p->ids[i]);
 	if (p->loaded)
 		bd_incident_free(&p->inc);
-	free(p);
-	free(v);
+	view_free(v);
 }
 
 static const view_ops present_ops = {
@@ -236,19 +235,14 @@ static const view_ops present_ops = {
 
 view *view_present_new(app *a)
 {
-	view *v = calloc(1, sizeof *v);
-	present *p = calloc(1, sizeof *p);
-	if (!v || !p) {
-		free(v);
-		free(p);
+	view *v = view_alloc(&present_ops, sizeof(present));
+	if (!v)
 		return NULL;
-	}
+	present *p = v->state;
 	for (int i = 0; i < a->n_marks; i++)
 		p->ids[p->n_ids++] = strdup(a->marks[i]);
 	if (!p->n_ids)
 		p->at = a->list.cursor;        /* from the selected incident on */
 	p->loaded_at = -1;
-	v->ops = &present_ops;
-	v->state = p;
 	return v;
 }

@@ -186,30 +186,15 @@ static bool act(view *v, app *a, int action)
 	return list_act(a, action);
 }
 
-static void destroy(view *v)
-{
-	free(v->state);
-	free(v);
-}
-
 static const view_ops timeline_ops = {
 	.name = "Timeline",
 	.draw = draw,
 	.act = act,
-	.destroy = destroy,
+	.destroy = view_free,
 };
 
 view *view_timeline_new(app *a)
 {
 	(void)a;
-	view *v = calloc(1, sizeof *v);
-	timeline *t = calloc(1, sizeof *t);
-	if (!v || !t) {
-		free(v);
-		free(t);
-		return NULL;
-	}
-	v->ops = &timeline_ops;
-	v->state = t;
-	return v;
+	return view_alloc(&timeline_ops, sizeof(timeline));
 }
