@@ -23,7 +23,7 @@ enum {
 	BD_STORE_READONLY = 1 << 1,     /* never write */
 };
 
-#define BD_STORE_VERSION 2
+#define BD_STORE_VERSION 3
 
 /* The country and industry columns of a native incident that names none:
  * a UK police force. */
@@ -44,6 +44,11 @@ bool bd_store_changed(bd_store *st);
  * as it was. begin takes the write lock at once (BEGIN IMMEDIATE). */
 bd_status bd_store_begin(bd_store *st, bd_error *err);
 bd_status bd_store_commit(bd_store *st, bd_error *err);
+/* Inside a transaction, before putting about `incoming` incidents: a load
+ * of at least BD_STORE_BULK_MIN that is no smaller than the store defers
+ * the sort and filter indexes to the commit (see store.c). */
+#define BD_STORE_BULK_MIN 5000
+bd_status bd_store_bulk(bd_store *st, long long incoming, bd_error *err);
 void bd_store_rollback(bd_store *st);
 
 enum bd_put_result { BD_PUT_INSERTED, BD_PUT_UPDATED, BD_PUT_UNCHANGED };

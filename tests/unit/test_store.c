@@ -703,6 +703,10 @@ static void migrates_a_version_1_store(void **state)
 	assert_int_equal(int_query(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'incident_origin'", NULL), 1);
 	assert_int_equal(int_query(db, "SELECT count(*) FROM pragma_table_info('incident')"
 				   " WHERE name IN ('origin', 'country', 'industry')", NULL), 3);
+	/* Version 3: the document moved to incident_doc. */
+	assert_int_equal(int_query(db, "SELECT count(*) FROM pragma_table_info('incident')"
+				   " WHERE name = 'doc'", NULL), 0);
+	assert_int_equal(int_query(db, "SELECT count(*) FROM incident_doc", NULL), 1);
 	bd_incident inc;
 	bd_error err = { 0 };
 	assert_int_equal(bd_store_get(st, "old-1", &inc, &err), BD_OK);
@@ -721,6 +725,63 @@ static void migrates_a_version_1_store(void **state)
 	/* Opening again does not migrate again. */
 	st = open_store(path, 0);
 	assert_int_equal(bd_store_total(st), 2);
+	bd_store_close(st);
+	free(path);
+}
+
+static int n_indexes(sqlite3 *db)
+{
+	return int_query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL", NULL);
+}
+
+static void bulk_load_builds_the_indexes_at_commit(void **state)
+{
+	(void)state;
+	char *path = tmp_path("bulk.db");
+	bd_store *st = open_store(path, BD_STORE_CREATE);
+	sqlite3 *db = bd_store_db(st);
+	int all = n_indexes(db);
+	assert_true(all >= 11);
+	bd_error err = { 0 };
+	/* Too small a load: nothing deferred. */
+	assert_int_equal(bd_store_begin(st, &err), BD_OK);
+	assert_int_equal(bd_store_bulk(st, BD_STORE_BULK_MIN - 1, &err), BD_OK);
+	assert_int_equal(n_indexes(db), all);
+	bd_store_rollback(st);
+	/* A bulk load: only referral_incident stays while loading... */
+	assert_int_equal(bd_store_begin(st, &err), BD_OK);
+	assert_int_equal(bd_store_bulk(st, BD_STORE_BULK_MIN, &err), BD_OK);
+	assert_int_equal(n_indexes(db), 1);
+	assert_int_equal(int_query(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'referral_incident'", NULL), 1);
+	bd_incident inc;
+	parse(INC_JSON("bulk-1", "T", TWO_REFERRALS), &inc);
+	int result = -1;
+	assert_int_equal(bd_store_put(st, &inc, &threats, &result, &err), BD_OK);
+	assert_int_equal(result, BD_PUT_INSERTED);
+	/* ...and a rollback brings them back with the store as it was. */
+	bd_store_rollback(st);
+	assert_int_equal(n_indexes(db), all);
+	assert_int_equal(bd_store_total(st), 0);
+	/* A committed bulk load builds every index again, over the new rows. */
+	assert_int_equal(bd_store_begin(st, &err), BD_OK);
+	assert_int_equal(bd_store_bulk(st, BD_STORE_BULK_MIN, &err), BD_OK);
+	assert_int_equal(bd_store_put(st, &inc, &threats, &result, &err), BD_OK);
+	assert_int_equal(bd_store_commit(st, &err), BD_OK);
+	assert_int_equal(n_indexes(db), all);
+	assert_int_equal(int_query(db, "SELECT count(*) FROM incident INDEXED BY incident_affected"
+				   " WHERE affected = 200", NULL), 1);
+	assert_int_equal(int_query(db, "SELECT count(*) FROM referral INDEXED BY referral_date"
+				   " WHERE date_key >= 0", NULL), 2);
+	char *ok = text_query(db, "PRAGMA integrity_check");
+	assert_string_equal(ok, "ok");
+	free(ok);
+	/* A load smaller than the store is not a bulk load. */
+	assert_int_equal(bd_store_begin(st, &err), BD_OK);
+	assert_int_equal(bd_store_bulk(st, 0, &err), BD_OK);
+	assert_int_equal(n_indexes(db), all);
+	bd_store_rollback(st);
+	bd_incident_free(&inc);
+	bd_error_clear(&err);
 	bd_store_close(st);
 	free(path);
 }
@@ -894,6 +955,7 @@ int main(void)
 		cmocka_unit_test(import_counts_inserts_updates_and_unchanged),
 		cmocka_unit_test(failed_import_leaves_the_store_byte_for_byte),
 		cmocka_unit_test(migrates_a_version_1_store),
+		cmocka_unit_test(bulk_load_builds_the_indexes_at_commit),
 		cmocka_unit_test(read_only_store_that_needs_migrating_is_refused),
 		cmocka_unit_test(newer_store_version_is_refused),
 		cmocka_unit_test(read_only_flag_opens_for_viewing_only),
