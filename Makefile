@@ -16,7 +16,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
            $(WARN) $(CFLAGS) $(SAN) -MMD -MP -Icore -Itui \
            -DBD_VERSION='"$(VERSION)"' -DBD_DATADIR='"$(DATADIR)"' \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-CORE_LIBS = $(shell pkg-config --libs sqlite3 jansson 2>/dev/null) -lm
+CORE_LIBS = $(shell pkg-config --libs sqlite3 jansson 2>/dev/null) -lm -pthread
 TUI_LIBS  = $(shell pkg-config --libs panelw ncursesw 2>/dev/null || echo -lpanelw -lncursesw)
 LDLIBS_ALL = $(TUI_LIBS) $(CORE_LIBS)
 

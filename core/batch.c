@@ -64,6 +64,7 @@ static bd_status watched_item(bd_sink *sink, const bd_incident *inc, bd_error *e
 		w->store.base.unchanged++;
 		return BD_OK;
 	}
+	w->store.base.doc = sink->doc;
 	bd_status s = w->store.base.item(&w->store.base, inc, err);
 	if (s != BD_OK && w->failed == BD_OK) {
 		w->failed = s;

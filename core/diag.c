@@ -10,7 +10,7 @@ void bd_diags_add(bd_diags *d, const char *file, int line, int col,
 		  const char *path, const char *fmt, ...)
 {
 	size_t limit = d->limit ? d->limit : 1000;
-	if (d->n >= limit) {
+	if (d->full || d->n >= limit) {
 		d->dropped++;
 		return;
 	}
@@ -34,6 +34,16 @@ void bd_diags_add(bd_diags *d, const char *file, int line, int col,
 	if (vasprintf(&g->msg, fmt, ap) < 0)
 		g->msg = NULL;
 	va_end(ap);
+}
+
+void bd_diags_move(bd_diags *dst, bd_diags *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		bd_diag *g = &src->v[i];
+		bd_diags_add(dst, g->file, g->line, g->col, g->path, "%s", g->msg ? g->msg : "");
+	}
+	dst->dropped += src->dropped;
+	bd_diags_free(src);
 }
 
 /* Sanitised (text.h): file names, JSON paths (keys) and messages (ids,

@@ -8,6 +8,7 @@
 #ifndef BD_DIAG_H
 #define BD_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -23,11 +24,15 @@ typedef struct bd_diags {
 	size_t n, cap;
 	size_t limit;           /* stop recording after this many (0: 1000) */
 	size_t dropped;         /* problems beyond the limit */
+	bool full;              /* record nothing more, only count */
 } bd_diags;
 
 void bd_diags_add(bd_diags *d, const char *file, int line, int col,
 		  const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* Moves every problem of src to the end of dst (within dst's limit) and
+ * empties src. */
+void bd_diags_move(bd_diags *dst, bd_diags *src);
 void bd_diags_print(const bd_diags *d, FILE *out);
 void bd_diags_free(bd_diags *d);
 

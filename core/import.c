@@ -1,6 +1,8 @@
 #include "import.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include "jsonpos.h"
 #include "lineio.h"
 #include "native.h"
+#include "queue.h"
 
 typedef struct reader {
 	const char *file;
@@ -40,21 +43,30 @@ static void syntax_error(reader *r, const json_error_t *e)
 	r->problems++;
 }
 
+/* One valid incident to the sink; doc is its canonical JSON when the
+ * reader already made it. */
+static void deliver(reader *r, const bd_incident *inc, const char *doc)
+{
+	if (!r->sink || r->sink_failed)
+		return;
+	bd_error err = { 0 };
+	r->sink->read++;
+	r->sink->doc = doc;
+	if (r->sink->item(r->sink, inc, &err) != BD_OK) {
+		bd_diags_add(r->diags, r->file, 0, 0, NULL, "%s", bd_error_text(&err));
+		r->problems++;
+		r->sink_failed = true;
+	}
+	r->sink->doc = NULL;
+	bd_error_clear(&err);
+}
+
 static void take(reader *r, const json_t *obj, const char *path)
 {
 	bd_incident inc;
 	if (bd_incident_from_json(obj, path, &inc, report_at, r) != 0)
 		return;
-	if (r->sink && !r->sink_failed) {
-		bd_error err = { 0 };
-		r->sink->read++;
-		if (r->sink->item(r->sink, &inc, &err) != BD_OK) {
-			bd_diags_add(r->diags, r->file, 0, 0, NULL, "%s", bd_error_text(&err));
-			r->problems++;
-			r->sink_failed = true;
-		}
-		bd_error_clear(&err);
-	}
+	deliver(r, &inc, NULL);
 	bd_incident_free(&inc);
 }
 
@@ -137,38 +149,87 @@ static bool blank(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-static void read_lines(reader *r, FILE *f)
+/* JSON Lines are read on two threads: a parser reads, parses, validates
+ * and writes the canonical JSON of each line (about half the work), the
+ * caller's thread hands the results to the sink in the order of the file.
+ * Batches of lines cross a bounded queue, so memory stays constant. */
+typedef struct parsed {
+	bd_diags diags;         /* this line's problems */
+	int problems;
+	bool valid;
+	bd_incident inc;
+	char *doc;              /* canonical JSON of inc, when there is a sink */
+} parsed;
+
+enum { BATCH_LINES = 64, QUEUED_BATCHES = 16 };
+
+typedef struct batch {
+	int n;
+	parsed line[BATCH_LINES];
+} batch;
+
+typedef struct parser {
+	reader r;               /* the parser's own: its diags are each line's */
+	FILE *f;
+	bd_queue *q;            /* full batches, in the order of the file */
+	bd_queue *pool;         /* empty ones */
+	bool make_doc;
+	atomic_bool muted;      /* the caller's list of problems is full */
+} parser;
+
+/* Empties a batch for its next use. */
+static void batch_clear(batch *b)
 {
-	/* Bounded: a line longer than BD_MAX_LINE is skipped, not held. */
-	bd_lines lines;
-	bd_lines_init(&lines, f, BD_MAX_LINE);
-	char *line;
-	size_t whole;
-	int lineno = 0;
-	while ((line = bd_lines_next(&lines, &whole))) {
-		ssize_t n = (ssize_t)whole;
-		lineno++;
-		if (lineno == 1 && has_bom(line, (size_t)n)) {
-			bd_diags_add(r->diags, r->file, 1, 1, NULL,
-				     "file starts with a byte-order mark; save it as UTF-8 without one");
-			r->problems++;
-			break;
-		}
-		if ((size_t)n > BD_MAX_LINE) {
-			bd_diags_add(r->diags, r->file, lineno, 1, NULL,
-				     "line is longer than %u bytes", BD_MAX_LINE);
-			r->problems++;
-			continue;
-		}
+	for (int i = 0; i < b->n; i++) {
+		bd_diags_free(&b->line[i].diags);
+		if (b->line[i].valid)
+			bd_incident_free(&b->line[i].inc);
+		free(b->line[i].doc);
+	}
+	memset(b, 0, sizeof *b);
+}
+
+static void batch_free(batch *b)
+{
+	if (b)
+		batch_clear(b);
+	free(b);
+}
+
+static void queue_drain(bd_queue *q)
+{
+	batch *b;
+	while ((b = bd_queue_get(q)))
+		batch_free(b);
+	bd_queue_free(q);
+}
+
+/* Parses one line into p; false when reading must stop (a byte-order mark). */
+static bool parse_line(parser *ps, parsed *p, char *line, size_t whole, int lineno)
+{
+	reader *r = &ps->r;
+	ssize_t n = (ssize_t)whole;
+	r->diags = &p->diags;
+	r->problems = 0;
+	/* Once the caller's list is full, problems are only counted, as they
+	 * would be there: half a million bad lines allocate nothing. */
+	p->diags.full = atomic_load(&ps->muted);
+	bool go_on = true;
+	if (lineno == 1 && has_bom(line, (size_t)n)) {
+		bd_diags_add(r->diags, r->file, 1, 1, NULL,
+			     "file starts with a byte-order mark; save it as UTF-8 without one");
+		r->problems++;
+		go_on = false;
+	} else if ((size_t)n > BD_MAX_LINE) {
+		bd_diags_add(r->diags, r->file, lineno, 1, NULL,
+			     "line is longer than %u bytes", BD_MAX_LINE);
+		r->problems++;
+	} else if (memchr(line, '\0', (size_t)n)) {
 		/* Before the blank check, which stops at a NUL: "\0..." is no blank line. */
-		if (memchr(line, '\0', (size_t)n)) {
-			bd_diags_add(r->diags, r->file, lineno, (int)((char *)memchr(line, '\0', (size_t)n) - line) + 1,
-				     NULL, "line contains NUL bytes; it is not JSON text");
-			r->problems++;
-			continue;
-		}
-		if (blank(line))
-			continue;
+		bd_diags_add(r->diags, r->file, lineno, (int)((char *)memchr(line, '\0', (size_t)n) - line) + 1,
+			     NULL, "line contains NUL bytes; it is not JSON text");
+		r->problems++;
+	} else if (!blank(line)) {
 		/* Without its newline, so a syntax error at the end of the line
 		 * is reported on this line, not the next. */
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -178,19 +239,113 @@ static void read_lines(reader *r, FILE *f)
 		r->line_offset = lineno - 1;
 		json_error_t e;
 		json_t *obj = json_loadb(line, (size_t)n, JSON_REJECT_DUPLICATES, &e);
-		if (!obj)
+		if (!obj) {
 			syntax_error(r, &e);
-		else
-			take(r, obj, "$");
+		} else if (bd_incident_from_json(obj, "$", &p->inc, report_at, r) == 0) {
+			p->valid = true;
+			json_t *j = ps->make_doc ? bd_incident_to_json(&p->inc) : NULL;
+			p->doc = j ? json_dumps(j, JSON_COMPACT) : NULL;
+			json_decref(j);
+		}
 		json_decref(obj);
-		if (r->sink_failed)
-			break;
 	}
-	if (ferror(f)) {
-		bd_diags_add(r->diags, r->file, lineno, 0, NULL, "read error: %s", strerror(errno));
-		r->problems++;
+	p->problems = r->problems;
+	return go_on;
+}
+
+static void *parse_lines(void *arg)
+{
+	parser *ps = arg;
+	/* Bounded: a line longer than BD_MAX_LINE is skipped, not held. */
+	bd_lines lines;
+	bd_lines_init(&lines, ps->f, BD_MAX_LINE);
+	batch *b = bd_queue_get(ps->pool);
+	char *line;
+	size_t whole;
+	int lineno = 0;
+	bool go_on = b != NULL;
+	while (go_on && (line = bd_lines_next(&lines, &whole))) {
+		parsed *p = &b->line[b->n];
+		go_on = parse_line(ps, p, line, whole, ++lineno);
+		if (p->valid || p->diags.n || p->diags.dropped)
+			b->n++;
+		if (b->n == BATCH_LINES) {
+			if (!bd_queue_put(ps->q, b)) {
+				batch_free(b);
+				b = NULL;
+				break;
+			}
+			go_on = (b = bd_queue_get(ps->pool)) != NULL;
+		}
 	}
+	if (b && ferror(ps->f)) {
+		bd_diags_add(&b->line[b->n].diags, ps->r.file, lineno, 0, NULL, "read error: %s",
+			     strerror(errno));
+		b->line[b->n++].problems = 1;
+	}
+	if (b && (!b->n || !bd_queue_put(ps->q, b)))
+		batch_free(b);
 	bd_lines_free(&lines);
+	bd_queue_close(ps->q);
+	return NULL;
+}
+
+/* The batches go round: from the pool to the parser, full to the caller,
+ * empty back to the pool, so reading a file allocates them once. On the
+ * way out each side frees what it holds and the caller the rest. */
+static void read_lines(reader *r, FILE *f)
+{
+	parser ps = { .r = { .file = r->file }, .f = f, .make_doc = r->sink != NULL };
+	pthread_t thread;
+	int rc = ENOMEM;
+	ps.q = bd_queue_new(QUEUED_BATCHES);
+	ps.pool = bd_queue_new(QUEUED_BATCHES + 2);
+	for (int i = 0; ps.q && ps.pool && i < QUEUED_BATCHES + 2; i++) {
+		batch *b = calloc(1, sizeof *b);
+		if (!b || !bd_queue_put(ps.pool, b)) {
+			free(b);
+			break;
+		}
+		if (i == QUEUED_BATCHES + 1)
+			rc = pthread_create(&thread, NULL, parse_lines, &ps);
+	}
+	if (rc != 0) {
+		bd_diags_add(r->diags, r->file, 0, 0, NULL, "cannot start reading: %s", strerror(rc));
+		r->problems++;
+		if (ps.q) {
+			bd_queue_close(ps.q);
+			queue_drain(ps.q);
+		}
+		if (ps.pool) {
+			bd_queue_close(ps.pool);
+			queue_drain(ps.pool);
+		}
+		return;
+	}
+	batch *b;
+	while ((b = bd_queue_get(ps.q))) {
+		for (int i = 0; i < b->n && !r->sink_failed; i++) {
+			parsed *p = &b->line[i];
+			bd_diags_move(r->diags, &p->diags);
+			r->problems += p->problems;
+			if (r->diags->n >= (r->diags->limit ? r->diags->limit : 1000))
+				atomic_store(&ps.muted, true);
+			if (p->valid)
+				deliver(r, &p->inc, p->doc);
+		}
+		batch_clear(b);
+		if (r->sink_failed) {
+			/* The parser's next put or take fails, and it stops. */
+			bd_queue_cancel(ps.q);
+			bd_queue_cancel(ps.pool);
+		}
+		if (!bd_queue_put(ps.pool, b))
+			batch_free(b);
+	}
+	pthread_join(thread, NULL);
+	queue_drain(ps.q);
+	bd_queue_close(ps.pool);
+	queue_drain(ps.pool);
 }
 
 /* JSON Lines when the name says so, or when the first line is a whole JSON

@@ -11,6 +11,27 @@
 #define MAX_TEXT 4096
 #define MAX_SUMMARY 16384
 
+/* A JSON path, kept on the stack as the reader descends and written out
+ * only when a problem is reported: formatting every path on the way down
+ * was a fifth of the time spent reading a valid file. */
+typedef struct jpath {
+	const struct jpath *up;
+	const char *key;                /* a member; NULL for an array element */
+	size_t index;
+	const char *root;               /* the caller's path, at the root only */
+} jpath;
+
+/* "$.incidents[2].kind"; caller frees. */
+static char *path_text(const jpath *p)
+{
+	if (p->root)
+		return strdup(p->root);
+	char *up = path_text(p->up);
+	char *out = !up ? NULL : p->key ? bd_path_key(up, p->key) : bd_path_index(up, p->index);
+	free(up);
+	return out;
+}
+
 typedef struct vctx {
 	bd_report_fn report;
 	void *ctx;
@@ -18,10 +39,10 @@ typedef struct vctx {
 	const bd_incident *inc;         /* for checking source references */
 } vctx;
 
-static void bad(vctx *v, const char *path, const char *fmt, ...)
+static void bad(vctx *v, const jpath *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void bad(vctx *v, const char *path, const char *fmt, ...)
+static void bad(vctx *v, const jpath *path, const char *fmt, ...)
 {
 	char *msg = NULL;
 	va_list ap;
@@ -30,8 +51,10 @@ static void bad(vctx *v, const char *path, const char *fmt, ...)
 		msg = NULL;
 	va_end(ap);
 	v->problems++;
+	char *where = v->report ? path_text(path) : NULL;
 	if (v->report)
-		v->report(v->ctx, path, msg ? msg : "out of memory");
+		v->report(v->ctx, where ? where : "$", msg ? msg : "out of memory");
+	free(where);
 	free(msg);
 }
 
@@ -66,14 +89,14 @@ static char *describe(const json_t *j)
 	}
 }
 
-static void bad_type(vctx *v, const char *path, const char *expected, const json_t *j)
+static void bad_type(vctx *v, const jpath *path, const char *expected, const json_t *j)
 {
 	char *got = describe(j);
 	bad(v, path, "expected %s, %s", expected, got ? got : "");
 	free(got);
 }
 
-static void check_keys(vctx *v, const json_t *obj, const char *path,
+static void check_keys(vctx *v, const json_t *obj, const jpath *path,
 		       const char *const *allowed)
 {
 	const char *key;
@@ -83,15 +106,14 @@ static void check_keys(vctx *v, const json_t *obj, const char *path,
 		for (const char *const *a = allowed; *a && !ok; a++)
 			ok = strcmp(*a, key) == 0;
 		if (!ok) {
-			char *p = bd_path_key(path, key);
+			const jpath p[1] = { { path, key, 0, NULL } };
 			bad(v, p, "unknown key");
-			free(p);
 		}
 	}
 }
 
 /* The member `key`, or NULL. Reports a missing required key at the parent. */
-static const json_t *member(vctx *v, const json_t *obj, const char *path,
+static const json_t *member(vctx *v, const json_t *obj, const jpath *path,
 			    const char *key, bool required)
 {
 	const json_t *j = json_object_get(obj, key);
@@ -109,13 +131,13 @@ static bool has_control(const char *s)
 	return false;
 }
 
-static char *text_of(vctx *v, const json_t *obj, const char *path,
+static char *text_of(vctx *v, const json_t *obj, const jpath *path,
 		     const char *key, bool required, size_t max)
 {
 	const json_t *j = member(v, obj, path, key, required);
 	if (!j)
 		return NULL;
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	char *out = NULL;
 	if (!json_is_string(j))
 		bad_type(v, p, "a string", j);
@@ -129,7 +151,6 @@ static char *text_of(vctx *v, const json_t *obj, const char *path,
 		bad(v, p, "contains a control character");
 	else
 		out = strdup(json_string_value(j));
-	free(p);
 	return out;
 }
 
@@ -144,34 +165,32 @@ static bool is_slug(const char *s)
 	return true;
 }
 
-static char *slug_of(vctx *v, const json_t *obj, const char *path, const char *key)
+static char *slug_of(vctx *v, const json_t *obj, const jpath *path, const char *key)
 {
 	const json_t *j = member(v, obj, path, key, true);
 	if (!j)
 		return NULL;
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	char *out = NULL;
 	if (!json_is_string(j) || !is_slug(json_string_value(j)))
 		bad_type(v, p, "a slug (a-z, 0-9 and -, at most 64)", j);
 	else
 		out = strdup(json_string_value(j));
-	free(p);
 	return out;
 }
 
-static void date_of(vctx *v, const json_t *obj, const char *path,
+static void date_of(vctx *v, const json_t *obj, const jpath *path,
 		    const char *key, bd_date *out)
 {
 	const json_t *j = member(v, obj, path, key, false);
 	if (!j)
 		return;
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	if (!json_is_string(j) || !bd_date_parse(json_string_value(j), out))
 		bad_type(v, p, "a date (YYYY, YYYY-MM or YYYY-MM-DD)", j);
-	free(p);
 }
 
-static int vocab_value(vctx *v, const json_t *j, const char *p, const bd_vocab *voc)
+static int vocab_value(vctx *v, const json_t *j, const jpath *p, const bd_vocab *voc)
 {
 	int i = json_is_string(j) ? bd_vocab_find(voc, json_string_value(j)) : -1;
 	if (i < 0) {
@@ -191,64 +210,59 @@ static int vocab_value(vctx *v, const json_t *j, const char *p, const bd_vocab *
 	return i;
 }
 
-static int vocab_of(vctx *v, const json_t *obj, const char *path,
+static int vocab_of(vctx *v, const json_t *obj, const jpath *path,
 		    const char *key, const bd_vocab *voc, bool required)
 {
 	const json_t *j = member(v, obj, path, key, required);
 	if (!j)
 		return -1;
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	int i = vocab_value(v, j, p, voc);
-	free(p);
 	return i;
 }
 
 /* An array of vocabulary names as a bit mask; repeats are errors. */
-static unsigned vocab_set_of(vctx *v, const json_t *obj, const char *path,
+static unsigned vocab_set_of(vctx *v, const json_t *obj, const jpath *path,
 			     const char *key, const bd_vocab *voc)
 {
 	const json_t *arr = member(v, obj, path, key, false);
 	unsigned mask = 0;
 	if (!arr)
 		return 0;
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	if (!json_is_array(arr)) {
 		bad_type(v, p, "an array", arr);
-		free(p);
 		return 0;
 	}
 	size_t i;
 	const json_t *j;
 	json_array_foreach(arr, i, j) {
-		char *ip = bd_path_index(p, i);
+		const jpath ip[1] = { { p, NULL, i, NULL } };
 		int f = vocab_value(v, j, ip, voc);
 		if (f >= 0 && (mask & (1u << f)))
 			bad(v, ip, "\"%s\" is listed twice", voc->entries[f].name);
 		else if (f >= 0)
 			mask |= 1u << f;
-		free(ip);
 	}
-	free(p);
 	return mask;
 }
 
-static void sources_of(vctx *v, const json_t *obj, const char *path,
+static void sources_of(vctx *v, const json_t *obj, const jpath *path,
 		       const char *key, bool required, bd_strv *out)
 {
 	const json_t *arr = member(v, obj, path, key, required);
 	if (!arr)
 		return;
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	if (!json_is_array(arr) || json_array_size(arr) == 0) {
 		bad_type(v, p, "a non-empty array of source ids", arr);
-		free(p);
 		return;
 	}
 	out->v = calloc(json_array_size(arr), sizeof *out->v);
 	size_t i;
 	const json_t *j;
 	json_array_foreach(arr, i, j) {
-		char *ip = bd_path_index(p, i);
+		const jpath ip[1] = { { p, NULL, i, NULL } };
 		if (!json_is_string(j))
 			bad_type(v, ip, "a source id", j);
 		else if (!bd_incident_source(v->inc, json_string_value(j)))
@@ -256,21 +270,19 @@ static void sources_of(vctx *v, const json_t *obj, const char *path,
 			    json_string_value(j));
 		else if (out->v)
 			out->v[out->n++] = strdup(json_string_value(j));
-		free(ip);
 	}
-	free(p);
 }
 
 /* Calls each(v, element, path, index, ctx) for every element of an optional
  * array member; returns its size, 0 when absent or not an array. */
-static size_t array_of(vctx *v, const json_t *obj, const char *path, const char *key,
-		       bool required, void (*each)(vctx *, const json_t *, const char *, size_t, void *),
+static size_t array_of(vctx *v, const json_t *obj, const jpath *path, const char *key,
+		       bool required, void (*each)(vctx *, const json_t *, const jpath *, size_t, void *),
 		       void *ctx)
 {
 	const json_t *arr = member(v, obj, path, key, required);
 	if (!arr)
 		return 0;
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	size_t n = 0;
 	if (!json_is_array(arr)) {
 		bad_type(v, p, "an array", arr);
@@ -279,19 +291,17 @@ static size_t array_of(vctx *v, const json_t *obj, const char *path, const char 
 		const json_t *j;
 		n = json_array_size(arr);
 		json_array_foreach(arr, i, j) {
-			char *ip = bd_path_index(p, i);
+			const jpath ip[1] = { { p, NULL, i, NULL } };
 			if (!json_is_object(j))
 				bad_type(v, ip, "an object", j);
 			else
 				each(v, j, ip, i, ctx);
-			free(ip);
 		}
 	}
-	free(p);
 	return n;
 }
 
-static void each_source(vctx *v, const json_t *j, const char *p, size_t i, void *ctx)
+static void each_source(vctx *v, const json_t *j, const jpath *p, size_t i, void *ctx)
 {
 	static const char *const keys[] = { "id", "publisher", "title", "url", "date", NULL };
 	bd_incident *inc = ctx;
@@ -307,7 +317,7 @@ static void each_source(vctx *v, const json_t *j, const char *p, size_t i, void 
 			bad(v, p, "source id \"%s\" is used twice", s->id);
 }
 
-static void each_referral(vctx *v, const json_t *j, const char *p, size_t i, void *ctx)
+static void each_referral(vctx *v, const json_t *j, const jpath *p, size_t i, void *ctx)
 {
 	static const char *const keys[] = { "body", "by", "date", "status", "amount",
 					    "note", "sources", NULL };
@@ -319,19 +329,18 @@ static void each_referral(vctx *v, const json_t *j, const char *p, size_t i, voi
 	r->status = vocab_of(v, j, p, "status", &bd_ref_statuses, true);
 	r->amount = -1;
 	const json_t *a = member(v, j, p, "amount", false);
-	char *ap = bd_path_key(p, "amount");
+	const jpath ap[1] = { { p, "amount", 0, NULL } };
 	if (a && (!json_is_integer(a) || json_integer_value(a) < 0))
 		bad_type(v, ap, "a non-negative integer (pounds)", a);
 	else if (a && r->status != BD_REF_FINE)
 		bad(v, ap, "an amount is only allowed with status \"fine\"");
 	else if (a)
 		r->amount = json_integer_value(a);
-	free(ap);
 	r->note = text_of(v, j, p, "note", false, MAX_TEXT);
 	sources_of(v, j, p, "sources", true, &r->sources);
 }
 
-static void each_impact(vctx *v, const json_t *j, const char *p, size_t i, void *ctx)
+static void each_impact(vctx *v, const json_t *j, const jpath *p, size_t i, void *ctx)
 {
 	static const char *const keys[] = { "text", "date", "sources", NULL };
 	bd_impact *m = &((bd_incident *)ctx)->impacts[i];
@@ -341,7 +350,7 @@ static void each_impact(vctx *v, const json_t *j, const char *p, size_t i, void 
 	sources_of(v, j, p, "sources", true, &m->sources);
 }
 
-static void each_quote(vctx *v, const json_t *j, const char *p, size_t i, void *ctx)
+static void each_quote(vctx *v, const json_t *j, const jpath *p, size_t i, void *ctx)
 {
 	static const char *const keys[] = { "who", "role", "text", "date", "sources", NULL };
 	bd_quote *q = &((bd_incident *)ctx)->quotes[i];
@@ -353,7 +362,7 @@ static void each_quote(vctx *v, const json_t *j, const char *p, size_t i, void *
 	sources_of(v, j, p, "sources", true, &q->sources);
 }
 
-static void each_figure(vctx *v, const json_t *j, const char *p, size_t i, void *ctx)
+static void each_figure(vctx *v, const json_t *j, const jpath *p, size_t i, void *ctx)
 {
 	static const char *const keys[] = { "about", "value", "sources", "note", NULL };
 	bd_figure *f = &((bd_incident *)ctx)->figures[i];
@@ -374,7 +383,7 @@ static void *alloc_for(const json_t *obj, const char *key, size_t size)
 
 /* organisation.country: two capital letters; organisation.industry: 2 to 6
  * digits. Which one is told by `key`. */
-static char *code_of(vctx *v, const json_t *obj, const char *path, const char *key,
+static char *code_of(vctx *v, const json_t *obj, const jpath *path, const char *key,
 		     const char *expected)
 {
 	const json_t *j = member(v, obj, path, key, false);
@@ -388,19 +397,18 @@ static char *code_of(vctx *v, const json_t *obj, const char *path, const char *k
 		ok = country ? s[i] >= 'A' && s[i] <= 'Z' : s[i] >= '0' && s[i] <= '9';
 	if (ok)
 		return strdup(s);
-	char *p = bd_path_key(path, key);
+	const jpath p[1] = { { path, key, 0, NULL } };
 	bad_type(v, p, expected, j);
-	free(p);
 	return NULL;
 }
 
-static void parse_organisation(vctx *v, const json_t *obj, const char *path, bd_incident *inc)
+static void parse_organisation(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
 {
 	static const char *const keys[] = { "force", "short", "supplier", "country", "industry", NULL };
 	const json_t *o = member(v, obj, path, "organisation", true);
 	if (!o)
 		return;
-	char *p = bd_path_key(path, "organisation");
+	const jpath p[1] = { { path, "organisation", 0, NULL } };
 	if (!json_is_object(o)) {
 		bad_type(v, p, "an object", o);
 	} else {
@@ -411,16 +419,15 @@ static void parse_organisation(vctx *v, const json_t *obj, const char *path, bd_
 		inc->country = code_of(v, o, p, "country", "a country code (ISO 3166-1 alpha-2, e.g. GB)");
 		inc->industry = code_of(v, o, p, "industry", "an industry code (NAICS, 2 to 6 digits)");
 	}
-	free(p);
 }
 
-static void parse_dates(vctx *v, const json_t *obj, const char *path, bd_incident *inc)
+static void parse_dates(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
 {
 	static const char *const keys[] = { "occurred", "discovered", "disclosed", NULL };
 	const json_t *d = member(v, obj, path, "dates", false);
 	if (!d)
 		return;
-	char *p = bd_path_key(path, "dates");
+	const jpath p[1] = { { path, "dates", 0, NULL } };
 	if (!json_is_object(d)) {
 		bad_type(v, p, "an object", d);
 	} else {
@@ -429,47 +436,42 @@ static void parse_dates(vctx *v, const json_t *obj, const char *path, bd_inciden
 		date_of(v, d, p, "discovered", &inc->discovered);
 		date_of(v, d, p, "disclosed", &inc->disclosed);
 	}
-	free(p);
 }
 
-static void parse_affected(vctx *v, const json_t *obj, const char *path, bd_incident *inc)
+static void parse_affected(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
 {
 	static const char *const keys[] = { "count", "qualifier", "who", "sources", NULL };
 	const json_t *a = member(v, obj, path, "affected", true);
 	if (!a)
 		return;
-	char *p = bd_path_key(path, "affected");
+	const jpath p[1] = { { path, "affected", 0, NULL } };
 	if (!json_is_object(a)) {
 		bad_type(v, p, "an object", a);
-		free(p);
 		return;
 	}
 	check_keys(v, a, p, keys);
 	const json_t *c = member(v, a, p, "count", true);
-	char *cp = bd_path_key(p, "count");
+	const jpath cp[1] = { { p, "count", 0, NULL } };
 	if (c && !json_is_null(c) && (!json_is_integer(c) || json_integer_value(c) < 0))
 		bad_type(v, cp, "a non-negative integer or null", c);
 	else if (c && json_is_integer(c))
 		inc->affected = json_integer_value(c);
-	free(cp);
 	inc->qualifier = vocab_of(v, a, p, "qualifier", &bd_qualifiers, true);
 	if (inc->qualifier >= 0 && c && (inc->qualifier == BD_Q_UNKNOWN) != json_is_null(c)) {
-		char *qp = bd_path_key(p, "qualifier");
+		const jpath qp[1] = { { p, "qualifier", 0, NULL } };
 		bad(v, qp, "\"unknown\" goes with a null count, and only with it");
-		free(qp);
 	}
 	inc->who = vocab_set_of(v, a, p, "who", &bd_who);
 	sources_of(v, a, p, "sources", c && !json_is_null(c), &inc->affected_sources);
-	free(p);
 }
 
-static void parse_fields(vctx *v, const json_t *obj, const char *path, bd_incident *inc)
+static void parse_fields(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
 {
 	static const char *const keys[] = { "exposed", "not_exposed", NULL };
 	const json_t *f = member(v, obj, path, "fields", false);
 	if (!f)
 		return;
-	char *p = bd_path_key(path, "fields");
+	const jpath p[1] = { { path, "fields", 0, NULL } };
 	if (!json_is_object(f)) {
 		bad_type(v, p, "an object", f);
 	} else {
@@ -482,16 +484,15 @@ static void parse_fields(vctx *v, const json_t *obj, const char *path, bd_incide
 				bad(v, p, "\"%s\" is both exposed and not exposed",
 				    bd_fields.entries[i].name);
 	}
-	free(p);
 }
 
-static void parse_origin(vctx *v, const json_t *obj, const char *path, bd_incident *inc)
+static void parse_origin(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
 {
 	static const char *const keys[] = { "format", "record_id", "extra", NULL };
 	const json_t *o = member(v, obj, path, "origin", false);
 	if (!o)
 		return;
-	char *p = bd_path_key(path, "origin");
+	const jpath p[1] = { { path, "origin", 0, NULL } };
 	if (!json_is_object(o)) {
 		bad_type(v, p, "an object", o);
 	} else {
@@ -500,19 +501,18 @@ static void parse_origin(vctx *v, const json_t *obj, const char *path, bd_incide
 		inc->origin_record_id = text_of(v, o, p, "record_id", false, MAX_TEXT);
 		const json_t *x = member(v, o, p, "extra", false);
 		if (x && !json_is_object(x)) {
-			char *xp = bd_path_key(p, "extra");
+			const jpath xp[1] = { { p, "extra", 0, NULL } };
 			bad_type(v, xp, "an object", x);
-			free(xp);
 		} else if (x) {
 			inc->origin_extra = json_dumps(x, JSON_COMPACT | JSON_ENSURE_ASCII);
 		}
 	}
-	free(p);
 }
 
-int bd_incident_from_json(const json_t *obj, const char *path,
+int bd_incident_from_json(const json_t *obj, const char *where,
 			  bd_incident *out, bd_report_fn report, void *ctx)
 {
+	const jpath path[1] = { { NULL, NULL, 0, where } };
 	static const char *const keys[] = { "id", "title", "summary", "organisation",
 		"nation", "kind", "dates", "affected", "fields", "referrals", "impacts",
 		"quotes", "figures", "origin", "sources", NULL };
@@ -528,9 +528,8 @@ int bd_incident_from_json(const json_t *obj, const char *path,
 	out->n_sources = array_of(&v, obj, path, "sources", true, each_source, out);
 	const json_t *srcs = json_object_get(obj, "sources");
 	if (json_is_array(srcs) && json_array_size(srcs) == 0) {
-		char *p = bd_path_key(path, "sources");
+		const jpath p[1] = { { path, "sources", 0, NULL } };
 		bad(&v, p, "at least one source is required");
-		free(p);
 	}
 	out->id = slug_of(&v, obj, path, "id");
 	out->title = text_of(&v, obj, path, "title", true, MAX_TEXT);

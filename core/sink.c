@@ -4,7 +4,7 @@ static bd_status store_item(bd_sink *sink, const bd_incident *inc, bd_error *err
 {
 	bd_store_sink *s = (bd_store_sink *)sink;
 	int result;
-	bd_status status = bd_store_put(s->store, inc, s->threats, &result, err);
+	bd_status status = bd_store_put_doc(s->store, inc, sink->doc, s->threats, &result, err);
 	if (status != BD_OK)
 		return status;
 	if (result == BD_PUT_INSERTED)

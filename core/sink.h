@@ -15,6 +15,8 @@
 
 typedef struct bd_sink {
 	bd_status (*item)(struct bd_sink *sink, const bd_incident *inc, bd_error *err);
+	const char *doc;        /* during item(): the incident's canonical JSON
+				 * when the reader made it already, else NULL */
 	long read, inserted, updated, unchanged;
 } bd_sink;
 

@@ -56,6 +56,10 @@ enum bd_put_result { BD_PUT_INSERTED, BD_PUT_UPDATED, BD_PUT_UNCHANGED };
  * table t (may be NULL: unknown). *result may be NULL. */
 bd_status bd_store_put(bd_store *st, const bd_incident *inc, const bd_threat_table *t,
 		       int *result, bd_error *err);
+/* The same, given doc: the canonical JSON of inc (bd_incident_to_json,
+ * compact), or NULL to make it here. */
+bd_status bd_store_put_doc(bd_store *st, const bd_incident *inc, const char *doc,
+			   const bd_threat_table *t, int *result, bd_error *err);
 /* Fills out (caller frees with bd_incident_free). BD_ENOTFOUND if absent. */
 bd_status bd_store_get(bd_store *st, const char *id, bd_incident *out, bd_error *err);
 bd_status bd_store_delete(bd_store *st, const char *id, bd_error *err);
