@@ -132,18 +132,22 @@ static void draw_fields(WINDOW *w, int y, int x, int width, const bd_row *r, boo
 			bool selected)
 {
 	attr_t sel = selected ? term_attr(R_SELECTED) : 0;
+	/* Only what was exposed is coloured: the shapes tell known-safe from
+	 * unknown, and a row with fewer colour changes is fewer bytes to send
+	 * on each cursor move. */
+	attr_t plain = term_cell(R_ROW);
 	if (wide) {
 		for (size_t f = 0; f < bd_fields.count && (int)f < width; f++) {
 			bd_fieldset bit = BD_FIELD_BIT(f);
 			if (r->exposed & bit)
 				term_text_attr(w, y, x + (int)f, bd_fields.entries[f].glyph, 1,
-					       sel ? sel | A_BOLD : term_attr(R_EXPOSED), false);
+					       sel ? sel : term_cell(R_EXPOSED), false);
 			else if (r->not_exposed & bit)
 				term_text_attr(w, y, x + (int)f, the_term->g->safe, 1,
-					       sel ? sel : term_attr(R_SAFE), false);
+					       sel ? sel : plain, false);
 			else
-				term_text_attr(w, y, x + (int)f, the_term->g->unknown, 1,
-					       sel ? sel : term_attr(R_UNKNOWN), false);
+				term_text_attr(w, y, x + (int)f, the_term->g->cell_unknown, 1,
+					       sel ? sel : plain, false);
 		}
 		return;
 	}
@@ -152,23 +156,23 @@ static void draw_fields(WINDOW *w, int y, int x, int width, const bd_row *r, boo
 		if (r->exposed & BD_FIELD_BIT(f)) {
 			bool last = o == width - 1 && (r->exposed >> (f + 1));
 			term_text_attr(w, y, x + o++, last ? "+" : bd_fields.entries[f].glyph, 1,
-				       sel ? sel | A_BOLD : term_attr(R_EXPOSED), false);
+				       sel ? sel : term_cell(R_EXPOSED), false);
 			if (last)
 				break;
 		}
 	if (!r->exposed)
-		term_text_attr(w, y, x, width >= 10 ? "none known" : "-", width, sel ? sel : term_attr(R_UNKNOWN), false);
+		term_text_attr(w, y, x, width >= 10 ? "none known" : "-", width, sel ? sel : plain, false);
 }
 
 static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool selected,
 		 bool marked, bool wide_fields)
 {
 	char buf[64];
-	attr_t base = selected ? term_attr(R_SELECTED) : term_attr(R_NORMAL);
+	attr_t base = selected ? term_attr(R_SELECTED) : term_attr(R_ROW);
 	switch (id) {
 	case COL_MARK:
 		term_text_attr(w, y, x, marked ? the_term->g->mark : " ", cw,
-			       selected ? base : term_attr(R_MARKED), false);
+			       selected || !marked ? base : term_attr(R_MARKED), false);
 		break;
 	case COL_DATE:
 		bd_date_format(r->date, buf);
@@ -187,7 +191,7 @@ static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool 
 		break;
 	}
 	case COL_BAR:
-		draw_bar(w, y, x, cw, r->affected, selected ? base : term_attr(R_BAR));
+		draw_bar(w, y, x, cw, r->affected, selected ? base : term_cell(R_BAR));
 		break;
 	case COL_FIELDS:
 		draw_fields(w, y, x, cw, r, wide_fields, selected);
@@ -195,17 +199,17 @@ static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool 
 	case COL_ICO:
 	case COL_NCA: {
 		int st = id == COL_ICO ? r->ico : r->nca;
-		attr_t a = selected ? base : st >= BD_REF_REPRIMAND ? term_attr(R_EXPOSED) : base;
+		attr_t a = selected ? base : st >= BD_REF_REPRIMAND ? term_cell(R_EXPOSED) : base;
 		term_text_attr(w, y, x, status_short(st), cw, a, false);
 		break;
 	}
 	case COL_THREAT:
 		term_text_attr(w, y, x, level_short(r->threat), cw,
-			       selected ? base : term_attr(term_level_role(r->threat)), false);
+			       selected ? base : term_cell(term_level_role(r->threat)), false);
 		break;
 	case COL_ORIGIN:
 		term_text_attr(w, y, x, r->origin == BD_ORIGIN_VERIS ? "VERIS" : "ours", cw,
-			       selected ? base : term_attr(r->origin == BD_ORIGIN_VERIS ? R_KEY : R_DIM), false);
+			       selected || r->origin != BD_ORIGIN_VERIS ? base : term_cell(R_KEY), false);
 		break;
 	case COL_TITLE:
 		term_text_attr(w, y, x, r->title, cw, base, false);
@@ -217,8 +221,7 @@ static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool 
 
 void columns_row(WINDOW *w, int y, const layout *l, const bd_row *r, bool selected, bool marked)
 {
-	if (selected)
-		term_fill(w, y, 0, COLS, R_SELECTED);
+	term_fill(w, y, 0, COLS, selected ? R_SELECTED : R_ROW);
 	int x = 0;
 	for (int i = 0; i < l->n && x < COLS; i++) {
 		int cw = col_width(l, i, x, COLS);

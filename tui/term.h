@@ -15,11 +15,16 @@ enum role {
 	R_NORMAL, R_HEADER, R_STATUS, R_TITLE, R_COLHEAD, R_SELECTED, R_MARKED,
 	R_EXPOSED, R_SAFE, R_UNKNOWN, R_DIFF, R_DIM, R_ERROR, R_BAR,
 	R_LEVEL_LOW, R_LEVEL_MODERATE, R_LEVEL_SUBSTANTIAL, R_LEVEL_SEVERE, R_LEVEL_CRITICAL,
-	R_TAB, R_TAB_ACTIVE, R_KEY, R_COUNT
+	R_TAB, R_TAB_ACTIVE, R_KEY,
+	R_ROW,                  /* plain text of a list row, in a pair of its own */
+	R_COUNT
 };
 
 typedef struct glyphs {
 	const char *exposed, *safe, *unknown;   /* field states */
+	const char *cell_unknown;               /* in a list row's field cell: one
+						 * byte, as that cell is repainted
+						 * on every cursor move */
 	const char *mark, *sort_asc, *sort_desc, *diff, *ellipsis, *event, *referral;
 	const char *bar[9];                     /* 0..8 eighths of a cell */
 	const char *band;                       /* threat band fill */
@@ -40,6 +45,8 @@ void term_stop(term *t);
 /* Attributes of a role (colour when available, else an attribute that
  * carries the meaning). */
 attr_t term_attr(int role);
+/* term_attr for the cells of a list row: colour without bold or dim. */
+attr_t term_cell(int role);
 /* Threat level → role. */
 int term_level_role(int level);
 

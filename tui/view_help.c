@@ -52,7 +52,9 @@ static void build(help *h, int width)
 	doc_tab(d, 2);
 	doc_wrap(d, R_NORMAL, 2, buf);
 	doc_tab(d, 2);
-	doc_wrap(d, R_NORMAL, 2, "EXPOSED column: one letter per exposed field type:");
+	snprintf(buf, sizeof buf, "EXPOSED column: %s known not exposed, %s unknown, and one letter"
+		 " per exposed field type:", g->safe, g->cell_unknown);
+	doc_wrap(d, R_NORMAL, 2, buf);
 	for (size_t f = 0; f < bd_fields.count; f++) {
 		doc_tab(d, 4 + (int)(f % 3) * (width / 3));
 		doc_add(d, R_EXPOSED, bd_fields.entries[f].glyph);

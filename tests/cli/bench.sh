@@ -22,3 +22,17 @@ awk '$1 == "idle" && $2 >= 0 { f = 1 } END { exit !f }' "$T/pty" \
 	&& ok "ptyrun reads idle CPU ticks" || not_ok "ptyrun reads idle CPU ticks"
 awk '$1 == "rss" && $2 > 1000 { f = 1 } END { exit !f }' "$T/pty" \
 	&& ok "ptyrun reads peak memory" || not_ok "ptyrun reads peak memory"
+
+# The bytes of a cursor move on the bundled data, in colour and UTF-8 at
+# 120 columns, stay under the bench's target (1.5 x the 264 bytes of two
+# plain rows): a change that colours or reformats list rows carelessly
+# shows here first. (Bytes, not time: the same on any machine.)
+BREACHDASH_DATA="$TOP/data" "$BD" --db "$T/bundled.db" list >/dev/null 2>&1
+printf 'frame\nkey down\nkey down\nkey down\nkey down\nkey down\n' |
+	TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "$PTY" 120 40 "$BD" --db "$T/bundled.db" > "$T/moves" 2>&1
+mean=$(awk '$1 == "key" { s += $4; n++ } END { if (n) printf "%d", s / n }' "$T/moves")
+if [ -n "$mean" ] && [ "$mean" -gt 0 ] && [ "$mean" -lt 396 ]; then
+	ok "a cursor move writes $mean bytes on average, under 396"
+else
+	not_ok "a cursor move writes under 396 bytes" "mean ${mean:-none}: $(cat "$T/moves")"
+fi
