@@ -1,5 +1,7 @@
 #include "query.h"
 
+#include "textsearch.h"
+
 #include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -274,6 +276,24 @@ long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, c
 	return n > cap ? -1 : n;
 }
 
+/* Whether a full-text query matches at least COMMON_MATCHES incidents:
+ * counted in the index, up to that many. */
+enum { COMMON_MATCHES = 1000 };
+
+static bool common_match(bd_store *st, const char *match)
+{
+	sqlite3_stmt *s;
+	bool common = false;
+	if (sqlite3_prepare_v2(bd_store_db(st), "SELECT count(*) FROM (SELECT 1 FROM incident_fts"
+			       " WHERE incident_fts MATCH ?1 LIMIT ?2)", -1, &s, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, COMMON_MATCHES);
+	common = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) >= COMMON_MATCHES;
+	sqlite3_finalize(s);
+	return common;
+}
+
 static char *next_match(bd_store *st, const bd_query *q, const char *match, const char *from,
 			int dir, bool wrap)
 {
@@ -286,9 +306,18 @@ static char *next_match(bd_store *st, const bd_query *q, const char *match, cons
 	bool keyed = !wrap && from && sort_value(st, q, from, &v);
 	if (keyed)
 		ks = keyset(&rq, true);
-	if (order && asprintf(&sql, "SELECT id FROM incident WHERE %s AND (%s) AND +rowid IN"
-			      " (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?) ORDER BY %s LIMIT 1",
-			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", bd_filter_sql(q->filter), order) >= 0) {
+	/* A rare word: the set of its matches, read once, and the rows in
+	 * order checked against it. A common one (a tenth of the rows, say):
+	 * reading every match would cost more than the few rows in order it
+	 * takes to meet one, each checked in the index by rowid. Not so a
+	 * prefix of many words (textsearch.h): FTS5 would merge all their
+	 * postings again for every row checked. */
+	const char *in = !strchr(match, '*') && common_match(st, match)
+		? "EXISTS (SELECT 1 FROM incident_fts f WHERE f.incident_fts MATCH ? AND f.rowid = incident.rowid)"
+		: "+rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)";
+	if (order && asprintf(&sql, "SELECT id FROM incident WHERE %s AND (%s) AND %s ORDER BY %s LIMIT 1",
+			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", bd_filter_sql(q->filter), in,
+			      order) >= 0) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
 			if (keyed) {
@@ -313,8 +342,9 @@ char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const 
 		       int dir, bd_error *err)
 {
 	(void)err;
-	char *match = bd_fts_literal(text);
-	if (!match)
+	bool none;
+	char *match = bd_text_search_query(st, text, &none);
+	if (!match)             /* no word, or a word no incident has */
 		return NULL;
 	char *id = next_match(st, q, match, from, dir, false);
 	if (!id)

@@ -17,6 +17,7 @@
 #include "native.h"
 #include "query.h"
 #include "store.h"
+#include "textsearch.h"
 #include "threat.h"
 
 /* Six incidents, a to f by id, chosen so every key tells them apart. */
@@ -667,6 +668,48 @@ static long long position(const char *filter, int sort, bool desc, const char *i
 	return pos;
 }
 
+static void search_query(const char *text, const char *want, bool want_none)
+{
+	bool none = !want_none;
+	char *got = bd_text_search_query(store, text, &none);
+	if (want)
+		assert_non_null(got);
+	if (want)
+		assert_string_equal(got, want);
+	else
+		assert_null(got);
+	assert_int_equal(none, want_none);
+	free(got);
+}
+
+static void search_words_are_spelled_out_from_the_index(void **state)
+{
+	(void)state;
+	/* A prefix held by a few words in the index: the words, by name. */
+	search_query("spread", "(\"spreadsheet\")", false);
+	search_query("Sup", "(\"supplier\")", false);
+	search_query("caf", "(\"cafe\")", false);            /* café, folded */
+	search_query("o", "(\"o\" OR \"of\" OR \"off\" OR \"officers\" OR \"or\" OR \"outside\")", false);
+	search_query("spread car", "(\"spreadsheet\") AND (\"car\" OR \"card\")", false);
+	search_query("- spread", "(\"spreadsheet\")", false);       /* punctuation is no word */
+	/* A word no incident has: nothing can match, and nothing is asked. */
+	search_query("zebra", NULL, true);
+	search_query("spread zebra", NULL, true);
+	/* No word at all. */
+	search_query("   ", NULL, false);
+	/* Not a plain word: FTS5's own prefix query, quoted. */
+	search_query("body-worn", "\"body-worn\"*", false);
+	search_query("\"mark\"", "\"\"\"mark\"\"\"*", false);
+	/* And the finds agree with the prefix reading. */
+	bd_query q = { .sort = BD_SORT_ID };
+	bd_error err = { 0 };
+	char *id = bd_query_find_id(store, &q, "spread", NULL, 1, &err);
+	assert_non_null(id);
+	assert_string_equal(id, "alpha-2023-08-theft");
+	free(id);
+	assert_null(bd_query_find_id(store, &q, "zebra", NULL, 1, &err));
+}
+
 static void position_of_an_id_in_the_query_order(void **state)
 {
 	(void)state;
@@ -717,6 +760,7 @@ int main(void)
 		cmocka_unit_test(find_follows_the_query_order_and_filter),
 		cmocka_unit_test(find_takes_hostile_text_literally),
 		cmocka_unit_test(position_of_an_id_in_the_query_order),
+		cmocka_unit_test(search_words_are_spelled_out_from_the_index),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
