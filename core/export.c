@@ -101,7 +101,7 @@ static void each_id(writer *w, char *const *ids, int n)
 			w->status = BD_EUSAGE;
 			return;
 		}
-		bd_query q = { f, BD_SORT_ID, false };
+		bd_query q = { .filter = f, .sort = BD_SORT_ID };
 		each_row(w, &q);
 		bd_filter_free(f);
 		free(text);

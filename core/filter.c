@@ -14,6 +14,7 @@
 
 typedef struct param {
 	bool is_text;
+	bool fts;               /* the query of a full-text term, not negated */
 	long long i;
 	char *s;
 } param;
@@ -21,8 +22,9 @@ typedef struct param {
 /* Where a full-text term goes. Listing a window wants "+rowid IN (...)":
  * the unary plus keeps SQLite walking the sort index and checking the
  * (materialised) matches, instead of fetching every match and sorting them
- * (12 ms instead of 144 ms for force:psni over a million incidents).
- * Counting wants the plain form, driven by the matches. */
+ * (12 ms instead of 144 ms for force:psni over a million incidents, newest
+ * first). Counting wants the plain form, driven by the matches; so does a
+ * window of few matches in an order they cluster in (query.h, few). */
 #define FTS_MARK "\x01"
 
 struct bd_filter {
@@ -33,6 +35,7 @@ struct bd_filter {
 	FILE *sql_out;
 	param *params;
 	size_t n_params, cap_params;
+	bool negating;          /* in a -TERM */
 };
 
 const char bd_filter_help[] =
@@ -55,7 +58,7 @@ static void add_int(bd_filter *f, long long v)
 		f->cap_params = f->cap_params ? f->cap_params * 2 : 8;
 		f->params = realloc(f->params, f->cap_params * sizeof *f->params);
 	}
-	f->params[f->n_params++] = (param){ false, v, NULL };
+	f->params[f->n_params++] = (param){ .i = v };
 }
 
 static void add_text(bd_filter *f, const char *s)
@@ -63,6 +66,12 @@ static void add_text(bd_filter *f, const char *s)
 	add_int(f, 0);
 	f->params[f->n_params - 1].is_text = true;
 	f->params[f->n_params - 1].s = strdup(s);
+}
+
+static void add_fts(bd_filter *f, const char *match)
+{
+	add_text(f, match);
+	f->params[f->n_params - 1].fts = !f->negating;
 }
 
 /* Splits the next term off *p: returns it (caller frees) with quotes
@@ -223,7 +232,7 @@ static bd_status force_term(bd_filter *f, const char *value, int col, bd_error *
 	char *words = words_only ? bd_fts_literal(value) : NULL, *match = NULL;
 	if (words && asprintf(&match, "force : ( %s )", words) >= 0) {
 		fprintf(f->sql_out, FTS_MARK "rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
-		add_text(f, match);
+		add_fts(f, match);
 	} else {
 		fprintf(f->sql_out, "instr(lower(force || ' ' || force_short || ' ' ||"
 			" ifnull(supplier, '')), lower(?)) > 0");
@@ -369,7 +378,7 @@ static bd_status word_term(bd_filter *f, const char *word)
 		return BD_OK;
 	}
 	fprintf(f->sql_out, FTS_MARK "rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
-	add_text(f, q);
+	add_fts(f, q);
 	free(q);
 	return BD_OK;
 }
@@ -379,6 +388,7 @@ static bd_status one_term(bd_filter *f, char *term, int col, bd_error *err)
 	static const char *const ops[] = { ">=", "<=", ">", "<", "=", NULL };
 	bool negate = term[0] == '-' && term[1];
 	char *t = negate ? term + 1 : term;
+	f->negating = negate;
 	if (negate)
 		fprintf(f->sql_out, "NOT ");
 	fprintf(f->sql_out, "(");
@@ -467,6 +477,14 @@ bool bd_filter_is_empty(const bd_filter *f)
 const char *bd_filter_text(const bd_filter *f)
 {
 	return f ? f->text : "";
+}
+
+const char *bd_filter_fts(const bd_filter *f, size_t i)
+{
+	for (size_t k = 0; f && k < f->n_params; k++)
+		if (f->params[k].fts && i-- == 0)
+			return f->params[k].s;
+	return NULL;
 }
 
 const char *bd_filter_count_sql(const bd_filter *f)

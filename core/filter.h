@@ -14,6 +14,7 @@
 #define BD_FILTER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "error.h"
 
@@ -34,7 +35,11 @@ const char *bd_filter_text(const bd_filter *f);
  * index `first` on; returns the next free index. */
 const char *bd_filter_sql(const bd_filter *f);
 int bd_filter_bind(const bd_filter *f, struct sqlite3_stmt *s, int first);
-/* The same expression shaped for counting (bound the same way). */
+/* The full-text query (FTS5 MATCH) of the i-th term that goes through the
+ * text index and is not negated; NULL past the last. */
+const char *bd_filter_fts(const bd_filter *f, size_t i);
+/* The same expression shaped for counting (bound the same way), which is
+ * also the shape for reading a window when the matches are few. */
 const char *bd_filter_count_sql(const bd_filter *f);
 /* One line per key, for help texts. */
 extern const char bd_filter_help[];

@@ -32,6 +32,39 @@ static const char *const sort_columns[] = {
 #define ROW_COLUMNS "id, title, force_short, force, supplier, nation, kind, qualifier," \
 	" origin, date_key, affected, exposed, not_exposed, ico, nca, threat"
 
+/* The filter as a window's WHERE clause: see bd_query_few. */
+static const char *where(const bd_query *q)
+{
+	return q->few ? bd_filter_count_sql(q->filter) : bd_filter_sql(q->filter);
+}
+
+/* Incidents the full-text query match matches, counted up to cap. */
+static long long fts_count(bd_store *st, const char *match, long long cap)
+{
+	sqlite3_stmt *s;
+	long long n = -1;
+	if (sqlite3_prepare_v2(bd_store_db(st), "SELECT count(*) FROM (SELECT 1 FROM incident_fts"
+			       " WHERE incident_fts MATCH ?1 LIMIT ?2)", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, cap);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+bool bd_query_few(bd_store *st, const bd_query *q)
+{
+	const char *match;
+	for (size_t i = 0; (match = bd_filter_fts(q->filter, i)); i++) {
+		long long n = fts_count(st, match, BD_QUERY_FEW + 1);
+		if (n >= 0 && n <= BD_QUERY_FEW)
+			return true;
+	}
+	return false;
+}
+
 static char *order_by(const bd_query *q)
 {
 	char *out = NULL;
@@ -83,7 +116,7 @@ bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int
 	out->v = NULL;
 	out->n = 0;
 	if (!order || asprintf(&sql, "SELECT " ROW_COLUMNS " FROM incident WHERE %s"
-			       " ORDER BY %s LIMIT ? OFFSET ?", bd_filter_sql(q->filter), order) < 0) {
+			       " ORDER BY %s LIMIT ? OFFSET ?", where(q), order) < 0) {
 		free(order);
 		return bd_fail(err, BD_ENOMEM, "out of memory");
 	}
@@ -154,7 +187,7 @@ static bool sort_value(bd_store *st, const bd_query *q, const char *id, sqlite3_
 	char *sql = NULL;
 	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
 	if (asprintf(&sql, "SELECT %s FROM incident WHERE id = ? AND (%s)", sort_columns[sort],
-		     bd_filter_sql(q->filter)) < 0)
+		     where(q)) < 0)
 		return false;
 	sqlite3_stmt *s;
 	bool found = false;
@@ -230,7 +263,7 @@ long long bd_query_rank(bd_store *st, const bd_query *q, const char *id, long lo
 	long long n = -1;
 	/* ?1 and ?2 are numbered; the filter's ? parameters take 3, 4, ... */
 	if (ks && asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE %s AND (%s)"
-			   " LIMIT ?)", ks, bd_filter_sql(q->filter)) >= 0)
+			   " LIMIT ?)", ks, where(q)) >= 0)
 		n = keyset_scalar(st, sql, q, v, id, NULL, cap + 1);
 	if (n > cap)
 		n = -1;
@@ -256,7 +289,7 @@ long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, c
 	char *sql = NULL;
 	if (asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE (%s, id) %s (?1, ?2)"
 		     " AND (%s, id) %s (?3, ?4) AND (%s) LIMIT ?)", col, gt, col, le,
-		     bd_filter_sql(q->filter)) >= 0) {
+		     where(q)) >= 0) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
 			sqlite3_bind_value(s, 1, a);
@@ -282,16 +315,7 @@ enum { COMMON_MATCHES = 1000 };
 
 static bool common_match(bd_store *st, const char *match)
 {
-	sqlite3_stmt *s;
-	bool common = false;
-	if (sqlite3_prepare_v2(bd_store_db(st), "SELECT count(*) FROM (SELECT 1 FROM incident_fts"
-			       " WHERE incident_fts MATCH ?1 LIMIT ?2)", -1, &s, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, COMMON_MATCHES);
-	common = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) >= COMMON_MATCHES;
-	sqlite3_finalize(s);
-	return common;
+	return fts_count(st, match, COMMON_MATCHES) >= COMMON_MATCHES;
 }
 
 static char *next_match(bd_store *st, const bd_query *q, const char *match, const char *from,
@@ -316,7 +340,7 @@ static char *next_match(bd_store *st, const bd_query *q, const char *match, cons
 		? "EXISTS (SELECT 1 FROM incident_fts f WHERE f.incident_fts MATCH ? AND f.rowid = incident.rowid)"
 		: "+rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)";
 	if (order && asprintf(&sql, "SELECT id FROM incident WHERE %s AND (%s) AND %s ORDER BY %s LIMIT 1",
-			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", bd_filter_sql(q->filter), in,
+			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", where(q), in,
 			      order) >= 0) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {

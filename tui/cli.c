@@ -147,9 +147,7 @@ static int bad_format(const char *cmd, const char *fmt, const char *allowed)
 static int make_query(bd_query *q, bd_filter **f, const char *filter, const char *sort, bool desc)
 {
 	bd_error err = { 0 };
-	q->filter = NULL;
-	q->sort = BD_SORT_DATE;
-	q->desc = desc;
+	*q = (bd_query){ .sort = BD_SORT_DATE, .desc = desc };
 	if (sort && (q->sort = bd_vocab_find(&bd_sort_keys, sort)) < 0) {
 		cli_error("unknown sort key '%s' (date, force, kind, affected, fields, ico, nca, threat, id, origin)", sort);
 		return 2;
@@ -171,6 +169,8 @@ static int open_query(const bd_options *o, bd_dataset *ds, bd_query *q, bd_filte
 	int rc = make_query(q, f, filter, sort, desc);
 	if (!rc && (rc = cli_open(o, ds, false)))
 		bd_filter_free(*f);
+	if (!rc)
+		q->few = bd_query_few(ds->store, q);
 	return rc;
 }
 

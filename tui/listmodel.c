@@ -132,6 +132,7 @@ void lm_set_filter(listmodel *lm, bd_filter *f)
 	bd_filter_free(lm->filter);
 	lm->filter = f;
 	lm->query.filter = f;
+	lm->query.few = bd_query_few(lm->store, &lm->query);
 	lm_reload(lm);
 }
 

@@ -273,7 +273,7 @@ void fz_check_incident(const bd_incident *inc)
 
 void fz_check_store_outputs(bd_store *st)
 {
-	bd_query q = { NULL, BD_SORT_DATE, false };
+	bd_query q = { .sort = BD_SORT_DATE };
 	bd_error err = { 0 };
 	membuf m;
 	bd_rowset rs;
