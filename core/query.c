@@ -109,14 +109,28 @@ static bd_status prepare(bd_store *st, const char *sql, sqlite3_stmt **s, bd_err
 	return BD_OK;
 }
 
-bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int limit,
-			  bd_rowset *out, bd_error *err)
+/* How far a window walks the sort index before it gives up on the walk,
+ * in SQLite's virtual machine steps (a few milliseconds): see
+ * bd_query_few. */
+enum { WALK_BUDGET = 200000 };
+
+static int out_of_budget(void *ctx)
+{
+	bool *spent = ctx;
+	*spent = true;
+	return 1;       /* interrupts the statement */
+}
+
+/* One window with the filter as cond; with a budget, *spent tells that
+ * the statement was stopped for it (and out is then empty). */
+static bd_status read_window(bd_store *st, const bd_query *q, const char *cond, long long offset,
+			     int limit, bd_rowset *out, bool *spent, bd_error *err)
 {
 	char *order = order_by(q), *sql = NULL;
 	out->v = NULL;
 	out->n = 0;
 	if (!order || asprintf(&sql, "SELECT " ROW_COLUMNS " FROM incident WHERE %s"
-			       " ORDER BY %s LIMIT ? OFFSET ?", where(q), order) < 0) {
+			       " ORDER BY %s LIMIT ? OFFSET ?", cond, order) < 0) {
 		free(order);
 		return bd_fail(err, BD_ENOMEM, "out of memory");
 	}
@@ -130,14 +144,34 @@ bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int
 	sqlite3_bind_int(s, i, limit);
 	sqlite3_bind_int64(s, i + 1, offset);
 	out->v = calloc(limit > 0 ? (size_t)limit : 1, sizeof *out->v);
+	if (spent)
+		sqlite3_progress_handler(bd_store_db(st), WALK_BUDGET, out_of_budget, spent);
 	int rc = SQLITE_DONE;
 	while (out->v && out->n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		read_row(s, &out->v[out->n++]);
-	if (out->v && out->n < limit && rc != SQLITE_DONE)
+	if (spent)
+		sqlite3_progress_handler(bd_store_db(st), 0, NULL, NULL);
+	if (spent && *spent)
+		bd_rowset_free(out);
+	else if (out->v && out->n < limit && rc != SQLITE_DONE)
 		status = bd_fail(err, BD_ESTORE, "%s: %s", bd_store_path(st),
 				 sqlite3_errmsg(bd_store_db(st)));
 	sqlite3_finalize(s);
 	return status;
+}
+
+bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int limit,
+			  bd_rowset *out, bd_error *err)
+{
+	if (!q->few)
+		return read_window(st, q, bd_filter_sql(q->filter), offset, limit, out, NULL, err);
+	/* Few matches: walk the order for a while, as that is quickest when
+	 * they are spread through it; if they are not met, start from them. */
+	bool spent = false;
+	bd_status s = read_window(st, q, bd_filter_sql(q->filter), offset, limit, out, &spent, err);
+	if (s != BD_OK || !spent)
+		return s;
+	return read_window(st, q, bd_filter_count_sql(q->filter), offset, limit, out, NULL, err);
 }
 
 void bd_rowset_free(bd_rowset *rs)
