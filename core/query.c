@@ -109,11 +109,6 @@ static bd_status prepare(bd_store *st, const char *sql, sqlite3_stmt **s, bd_err
 	return BD_OK;
 }
 
-/* How far a window walks the sort index before it gives up on the walk,
- * in SQLite's virtual machine steps (a few milliseconds): see
- * bd_query_few. */
-enum { WALK_BUDGET = 200000 };
-
 static int out_of_budget(void *ctx)
 {
 	bool *spent = ctx;
@@ -145,7 +140,8 @@ static bd_status read_window(bd_store *st, const bd_query *q, const char *cond, 
 	sqlite3_bind_int64(s, i + 1, offset);
 	out->v = calloc(limit > 0 ? (size_t)limit : 1, sizeof *out->v);
 	if (spent)
-		sqlite3_progress_handler(bd_store_db(st), WALK_BUDGET, out_of_budget, spent);
+		sqlite3_progress_handler(bd_store_db(st), q->walk_budget > 0 ? q->walk_budget
+					 : BD_QUERY_WALK_BUDGET, out_of_budget, spent);
 	int rc = SQLITE_DONE;
 	while (out->v && out->n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		read_row(s, &out->v[out->n++]);

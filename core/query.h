@@ -22,7 +22,12 @@ typedef struct bd_query {
 	int sort;                       /* enum bd_sort */
 	bool desc;
 	bool few;                       /* see bd_query_few */
+	int walk_budget;                /* with few: SQLite steps a window may walk
+					 * the order before it reads the matches
+					 * instead; 0: BD_QUERY_WALK_BUDGET */
 } bd_query;
+
+#define BD_QUERY_WALK_BUDGET 200000     /* a few milliseconds */
 
 /* Whether the filter's full-text terms match so few incidents (at most
  * BD_QUERY_FEW) that a window is best read from the matches, sorted,

@@ -119,7 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_sql(bd_filter_count_sql(f), text);
 		check_params(st, f, bd_filter_sql(f), text);
 		check_params(st, f, bd_filter_count_sql(f), text);
-		bd_query q = { .filter = f, .sort = (int)(size % 10), .desc = size % 2, .few = size % 3 == 0 };
+		bd_query q = { .filter = f, .sort = (int)(size % 10), .desc = size % 2, .few = size % 3 == 0, .walk_budget = size % 5 == 0 };
 		bd_rowset rs;
 		if (bd_query_window(st, &q, 0, 10, &rs, &err) != BD_OK)
 			fz_fail("filter %s: %s", text, bd_error_text(&err));

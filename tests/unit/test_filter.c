@@ -165,8 +165,11 @@ static void run(const char *filter, int sort, bool desc, long long offset, int l
 	 * six incidents are few. */
 	assert_int_equal(bd_query_few(store, &q), bd_filter_fts(f, 0) != NULL);
 	char other[64];
-	for (int few = 0; few < 2; few++) {
-		q.few = few;
+	/* Not few; few, walking; few, out of budget at once and so read from
+	 * the matches. */
+	for (int few = 0; few < 3; few++) {
+		q.few = few > 0;
+		q.walk_budget = few == 2 ? 1 : 0;
 		bd_status s = bd_query_window(store, &q, offset, limit, &rs, &err);
 		if (s != BD_OK)
 			print_message("query '%s': %s\n", filter, bd_error_text(&err));
@@ -178,12 +181,10 @@ static void run(const char *filter, int sort, bool desc, long long offset, int l
 		o[i] = '\0';
 		if (few)
 			assert_string_equal(other, out);
-		else
-			bd_rowset_free(&rs);
+		bd_rowset_free(&rs);
 	}
 	if (offset == 0 && limit >= 100)
-		assert_int_equal(bd_query_count(store, &q, &err), rs.n);
-	bd_rowset_free(&rs);
+		assert_int_equal(bd_query_count(store, &q, &err), (long long)strlen(out));
 	bd_filter_free(f);
 	bd_error_clear(&err);
 }
