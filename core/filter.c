@@ -36,6 +36,7 @@ struct bd_filter {
 	param *params;
 	size_t n_params, cap_params;
 	bool negating;          /* in a -TERM */
+	int n_terms;
 };
 
 const char bd_filter_help[] =
@@ -437,6 +438,7 @@ bd_status bd_filter_parse(const char *text, bd_filter **out, bd_error *err)
 	}
 	if (n == 0)
 		fprintf(f->sql_out, "1");
+	f->n_terms = n;
 	fclose(f->sql_out);
 	f->sql_out = NULL;
 	if (s == BD_OK && !(f->count_sql = strdup(f->sql)))
@@ -485,6 +487,14 @@ const char *bd_filter_fts(const bd_filter *f, size_t i)
 		if (f->params[k].fts && i-- == 0)
 			return f->params[k].s;
 	return NULL;
+}
+
+bool bd_filter_fts_only(const bd_filter *f)
+{
+	size_t n = 0;
+	for (size_t k = 0; f && k < f->n_params; k++)
+		n += f->params[k].fts;
+	return f && f->n_terms > 0 && n == (size_t)f->n_terms && n == f->n_params;
 }
 
 const char *bd_filter_count_sql(const bd_filter *f)

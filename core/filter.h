@@ -38,6 +38,9 @@ int bd_filter_bind(const bd_filter *f, struct sqlite3_stmt *s, int first);
 /* The full-text query (FTS5 MATCH) of the i-th term that goes through the
  * text index and is not negated; NULL past the last. */
 const char *bd_filter_fts(const bd_filter *f, size_t i);
+/* Whether every term is such a full-text term: the text index alone can
+ * then count the matches. */
+bool bd_filter_fts_only(const bd_filter *f);
 /* The same expression shaped for counting (bound the same way), which is
  * also the shape for reading a window when the matches are few. */
 const char *bd_filter_count_sql(const bd_filter *f);

@@ -54,6 +54,25 @@ static long long fts_count(bd_store *st, const char *match, long long cap)
 	return n;
 }
 
+/* The matches of a filter of full-text terms only, counted in the text
+ * index alone: no incident row is read (a count of 5,000 PSNI incidents
+ * read 5,000 scattered pages of the table, 250 ms from a cold disk). */
+static long long fts_count_all(bd_store *st, const bd_filter *f, long long cap)
+{
+	char *all = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&all, &len);
+	const char *match;
+	for (size_t i = 0; m && (match = bd_filter_fts(f, i)); i++)
+		fprintf(m, "%s(%s)", i ? " AND " : "", match);
+	if (!m)
+		return -1;
+	fclose(m);
+	long long n = fts_count(st, all, cap);
+	free(all);
+	return n;
+}
+
 bool bd_query_few(bd_store *st, const bd_query *q)
 {
 	const char *match;
@@ -202,6 +221,8 @@ long long bd_query_count(bd_store *st, const bd_query *q, bd_error *err)
 {
 	if (bd_filter_is_empty(q->filter))
 		return bd_store_total(st);
+	if (bd_filter_fts_only(q->filter))
+		return fts_count_all(st, q->filter, LLONG_MAX);
 	char *sql = NULL;
 	if (asprintf(&sql, "SELECT count(*) FROM incident WHERE %s", bd_filter_count_sql(q->filter)) < 0)
 		return -1;
@@ -252,6 +273,8 @@ long long bd_query_count_upto(bd_store *st, const bd_query *q, long long cap, bd
 		long long n = bd_store_total(st);
 		return n < cap ? n : cap;
 	}
+	if (bd_filter_fts_only(q->filter))
+		return fts_count_all(st, q->filter, cap);
 	char *sql = NULL;
 	if (asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE %s LIMIT ?)",
 		     bd_filter_count_sql(q->filter)) < 0)

@@ -43,7 +43,13 @@ echo "breachdash bench: N=$N, $(nproc) cores"
 figure "import rate" "$(awk -v n="$N" -v m="$imp_ms" 'BEGIN { printf "%.0f", n / (m / 1000) }')" "incid/s" ">= 100000"
 figure "store size" "$(du -k "$big" | awk '{ printf "%.1f", $1 / 1024 }')" "MB" "-"
 
-first() { drive "$1" 120 40 'frame\nrss\nquit\n' | awk '/^frame/ { f = $2 } /^rss/ { r = $2 } END { print f, r }'; }
+# The first frame: the median of 5 starts (one start is at the mercy of the
+# scheduler); the peak memory: the largest.
+first() {
+	for i in 1 2 3 4 5; do drive "$1" 120 40 'frame\nrss\nquit\n'; done > "$dir/first.out"
+	echo "$(awk '/^frame/ { print $2 }' "$dir/first.out" | sort -n | sed -n 3p)" \
+	     "$(awk '/^rss/ && $2 > r { r = $2 } END { print r }' "$dir/first.out")"
+}
 set -- $(first "$small"); f10=$1; r10=$2
 set -- $(first "$big"); fN=$1; rN=$2
 figure "first frame, 10 incidents" "$f10" "ms" "< 30"
@@ -59,7 +65,6 @@ script="${script}key /\ntext laptop\nkey enter\nkey n\n"
 script="${script}key enter\nkey esc\nkey space\nkey space\nkey c\nkey esc\nidle 5\nrss\nquit\n"
 drive "$big" 120 40 "$script" > "$dir/drive.out"
 pick() { awk -v n="$1" -v k="$2" '$1 == "key" && $2 == k { c++; if (c == n) { print $3; exit } }' "$dir/drive.out"; }
-bytes() { awk -v n="$1" -v k="$2" '$1 == "key" && $2 == k { c++; if (c == n) { print $4; exit } }' "$dir/drive.out"; }
 figure "cursor move (down)" "$(pick 2 down)" "ms" "< 2"
 # Rows differ in how much they colour, so the bytes of a move are taken
 # over 20 moves: their mean, and the largest.
@@ -81,6 +86,12 @@ figure "search (FTS5) laptop" "$(pick 3 enter)" "ms" "< 50"
 figure "search next (n)" "$(pick 1 n)" "ms" "< 50"
 figure "open drill-down" "$(pick 4 enter)" "ms" "< 50"
 figure "open compare" "$(pick 1 c)" "ms" "< 50"
+# The hard case for a filter: its matches all at the far end of the order
+# (PSNI sorted by force, A to Z).
+drive "$big" 120 40 'frame\nkey s\nkey f\ntext force:psni\nkey enter\nkey pgdn\nquit\n' > "$dir/cluster.out"
+figure "filter force:psni, sorted by force" \
+	"$(awk '$1 == "key" && $2 == "enter" { print $3 }' "$dir/cluster.out")" "ms" "< 50"
+figure "... then page down" "$(awk '$1 == "key" && $2 == "pgdn" { print $3 }' "$dir/cluster.out")" "ms" "< 50"
 figure "CPU while idle 5 s" "$(awk '/^idle/ { print $2 }' "$dir/drive.out")" "ticks" "0"
 figure "peak RSS after session, N" "$(awk '/^rss/ { printf "%.1f", $2 / 1024 }' "$dir/drive.out")" "MB" "< 24"
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$dir"
