@@ -67,8 +67,9 @@ void layout_for(layout *l, int width)
 {
 	memset(l, 0, sizeof *l);
 	l->wide_fields = width >= 120;
-	/* 80 columns: the essentials; 100: titles; 120: wider cells, one cell
-	 * per field type, and where each record came from. */
+	/* 80 columns: the essentials; 100: titles; 120: wider cells and one
+	 * cell per field type; 150: where each record came from (below that
+	 * the title needs the room more). */
 	bool wide = width >= 100, wider = width >= 120;
 	add(l, COL_MARK, 1);
 	add(l, COL_DATE, 10);
@@ -80,7 +81,7 @@ void layout_for(layout *l, int width)
 	add(l, COL_ICO, 5);
 	add(l, COL_NCA, 5);
 	add(l, COL_THREAT, 6);
-	if (wider)
+	if (width >= 150)
 		add(l, COL_ORIGIN, 6);
 	int used = 0;           /* with fewer columns, a narrow screen has room for titles */
 	for (int i = 0; i < l->n; i++)
