@@ -27,8 +27,13 @@ bd_status bd_dataset_open(bd_dataset *ds, const char *path, unsigned flags,
 		bd_threat_free(&ds->threats);
 		return s;
 	}
-	if (existed || bd_store_readonly(ds->store))
+	if (existed || bd_store_readonly(ds->store)) {
+		/* Levels derived under another threat table are derived again;
+		 * if that cannot be done now (the store is busy), the next
+		 * opening tries again. */
+		bd_store_sync_threats(ds->store, &ds->threats, NULL);
 		return BD_OK;
+	}
 	char *bundled = bd_data_file("incidents.json");
 	if (!bundled)
 		return BD_OK;   /* nothing to seed with: an empty store is still usable */
@@ -36,6 +41,8 @@ bd_status bd_dataset_open(bd_dataset *ds, const char *path, unsigned flags,
 	s = bd_dataset_import(ds, &bundled, 1, &counts, diags, err);
 	free(bundled);
 	ds->seeded = s == BD_OK;
+	if (s == BD_OK)
+		bd_store_sync_threats(ds->store, &ds->threats, NULL);
 	if (s != BD_OK) {
 		bd_dataset_close(ds);
 		unlink(path);

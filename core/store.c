@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -135,7 +136,12 @@ static const char schema_v3[] =
 	"INSERT INTO incident_doc SELECT rowid, doc FROM incident;"
 	"ALTER TABLE incident DROP COLUMN doc;";
 
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
+/* Version 4: facts about the store itself; first, what its derived threat
+ * levels were computed from (bd_store_sync_threats). */
+static const char schema_v4[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
+
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 
 static bd_status db_fail(bd_store *st, bd_error *err, const char *what)
 {
@@ -676,30 +682,96 @@ bd_status bd_store_delete(bd_store *st, const char *id, bd_error *err)
 	return BD_OK;
 }
 
+/* The level depends on the nation and the date alone, both columns: one
+ * update per (nation, date) pair, no document read. Each goes through the
+ * date index ("+nation" keeps SQLite off the nation index, which would
+ * read a fifth of the table for every pair). */
 bd_status bd_store_rederive(bd_store *st, const bd_threat_table *t, bd_error *err)
 {
-	sqlite3_stmt *s, *u;
-	if (sqlite3_prepare_v2(st->db, "SELECT id FROM incident", -1, &s, NULL) != SQLITE_OK)
+	sqlite3_stmt *s, *u = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT nation, date_key FROM incident", -1, &s,
+			       NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
-	if (sqlite3_prepare_v2(st->db, "UPDATE incident SET threat = ?2 WHERE id = ?1", -1, &u, NULL) != SQLITE_OK) {
-		sqlite3_finalize(s);
-		return db_fail(st, err, "prepare");
-	}
+	/* The pairs first: the table is not updated while it is read. */
+	int (*pairs)[2] = NULL;
+	size_t n = 0, cap = 0;
 	bd_status status = BD_OK;
 	while (status == BD_OK && sqlite3_step(s) == SQLITE_ROW) {
-		bd_incident inc;
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		status = bd_store_get(st, id, &inc, err);
-		if (status != BD_OK)
-			break;
-		sqlite3_reset(u);
-		sqlite3_bind_text(u, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(u, 2, bd_threat_level_for(t, &inc));
-		if (sqlite3_step(u) != SQLITE_DONE)
-			status = db_fail(st, err, "update");
-		bd_incident_free(&inc);
+		if (n == cap) {
+			int (*more)[2] = realloc(pairs, (cap = cap ? cap * 2 : 256) * sizeof *pairs);
+			if (!more) {
+				status = bd_fail(err, BD_ENOMEM, "out of memory");
+				break;
+			}
+			pairs = more;
+		}
+		pairs[n][0] = sqlite3_column_int(s, 0);
+		pairs[n++][1] = sqlite3_column_int(s, 1);
 	}
 	sqlite3_finalize(s);
+	if (status == BD_OK && sqlite3_prepare_v2(st->db, "UPDATE incident SET threat = ?3"
+						  " WHERE date_key = ?2 AND +nation = ?1 AND threat != ?3",
+						  -1, &u, NULL) != SQLITE_OK)
+		status = db_fail(st, err, "prepare");
+	for (size_t i = 0; status == BD_OK && i < n; i++) {
+		int scope = bd_threat_scope_for(pairs[i][0]);
+		const bd_threat_period *p = scope < 0 ? NULL
+			: bd_threat_at(t, scope, bd_date_from_key(pairs[i][1]));
+		sqlite3_bind_int(u, 1, pairs[i][0]);
+		sqlite3_bind_int(u, 2, pairs[i][1]);
+		sqlite3_bind_int(u, 3, p ? p->level : -1);
+		if (sqlite3_step(u) != SQLITE_DONE)
+			status = db_fail(st, err, "update");
+		sqlite3_reset(u);
+	}
 	sqlite3_finalize(u);
+	free(pairs);
+	return status;
+}
+
+/* What the derived levels were computed from: every period, hashed
+ * (FNV-1a, 64 bits; a changed table is all this must notice). */
+static void threat_fingerprint(const bd_threat_table *t, char out[17])
+{
+	unsigned long long h = 1469598103934665603ull;
+	for (size_t i = 0; i < t->n; i++) {
+		const bd_threat_period *p = &t->v[i];
+		int v[4] = { p->scope, p->level, bd_date_key(p->from), bd_date_key(p->to) };
+		const unsigned char *b = (const unsigned char *)v;
+		for (size_t k = 0; k < sizeof v; k++)
+			h = (h ^ b[k]) * 1099511628211ull;
+	}
+	snprintf(out, 17, "%016llx", h);
+}
+
+bd_status bd_store_sync_threats(bd_store *st, const bd_threat_table *t, bd_error *err)
+{
+	if (st->readonly || !t || t->n == 0)
+		return BD_OK;
+	char want[17], *have = NULL;
+	threat_fingerprint(t, want);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'threat_levels'", -1, &s,
+			       NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		have = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	bool same = have && strcmp(have, want) == 0;
+	free(have);
+	if (same)
+		return BD_OK;
+	bd_status status = exec(st, "BEGIN IMMEDIATE", err);
+	if (status == BD_OK)
+		status = bd_store_rederive(st, t, err);
+	if (status == BD_OK) {
+		char *sql = sqlite3_mprintf("INSERT INTO meta VALUES ('threat_levels', %Q)"
+					    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", want);
+		status = sql ? exec(st, sql, err) : bd_fail(err, BD_ENOMEM, "out of memory");
+		sqlite3_free(sql);
+	}
+	if (status == BD_OK)
+		return exec(st, "COMMIT", err);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return status;
 }

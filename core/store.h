@@ -23,7 +23,7 @@ enum {
 	BD_STORE_READONLY = 1 << 1,     /* never write */
 };
 
-#define BD_STORE_VERSION 3
+#define BD_STORE_VERSION 4
 
 /* The country and industry columns of a native incident that names none:
  * a UK police force. */
@@ -66,6 +66,11 @@ bd_status bd_store_delete(bd_store *st, const char *id, bd_error *err);
 /* Recompute the derived threat column of every incident (after the threat
  * table changed). */
 bd_status bd_store_rederive(bd_store *st, const bd_threat_table *t, bd_error *err);
+/* When the threat table is not the one the store's levels were derived
+ * from (a fingerprint kept in the store), rederives them in a transaction
+ * of its own. Does nothing on a read-only store or with an empty table
+ * (a threat file that did not load must not wipe the levels). */
+bd_status bd_store_sync_threats(bd_store *st, const bd_threat_table *t, bd_error *err);
 
 /* For query.c: the open database handle. */
 struct sqlite3 *bd_store_db(bd_store *st);

@@ -359,6 +359,46 @@ static void threat_column_is_rederived(void **state)
 	free(path);
 }
 
+static void threat_levels_follow_a_changed_threat_table(void **state)
+{
+	(void)state;
+	char *path = tmp_path("sync.db");
+	bd_store *st = open_store(path, BD_STORE_CREATE);
+	put(st, INC_JSON("s-1", "T", ""), &threats);
+	sqlite3 *db = bd_store_db(st);
+	const char *level = "SELECT threat FROM incident WHERE id = ?";
+	const char *seen = "SELECT count(*) FROM meta WHERE key = 'threat_levels'";
+	bd_error err = { 0 };
+	assert_int_equal(int_query(db, level, "s-1"), BD_LEVEL_SEVERE);
+	assert_int_equal(int_query(db, seen, NULL), 0);
+	/* The first sync notes the table; the levels were right already. */
+	assert_int_equal(bd_store_sync_threats(st, &threats, &err), BD_OK);
+	assert_int_equal(int_query(db, seen, NULL), 1);
+	assert_int_equal(int_query(db, level, "s-1"), BD_LEVEL_SEVERE);
+	/* The same table again writes nothing. */
+	int before = sqlite3_total_changes(db);
+	assert_int_equal(bd_store_sync_threats(st, &threats, &err), BD_OK);
+	assert_int_equal(sqlite3_total_changes(db), before);
+	/* Another table (every level low): the level follows, in one go. */
+	bd_threat_table low = { calloc(threats.n, sizeof *threats.v), threats.n };
+	assert_non_null(low.v);
+	memcpy(low.v, threats.v, threats.n * sizeof *threats.v);
+	for (size_t i = 0; i < low.n; i++)
+		low.v[i].level = BD_LEVEL_LOW;
+	assert_int_equal(bd_store_sync_threats(st, &low, &err), BD_OK);
+	assert_int_equal(int_query(db, level, "s-1"), BD_LEVEL_LOW);
+	/* An empty table (a threat file that did not load) changes nothing. */
+	bd_threat_table none = { NULL, 0 };
+	assert_int_equal(bd_store_sync_threats(st, &none, &err), BD_OK);
+	assert_int_equal(int_query(db, level, "s-1"), BD_LEVEL_LOW);
+	/* And back. */
+	assert_int_equal(bd_store_sync_threats(st, &threats, &err), BD_OK);
+	assert_int_equal(int_query(db, level, "s-1"), BD_LEVEL_SEVERE);
+	free(low.v);
+	bd_store_close(st);
+	free(path);
+}
+
 static void delete_removes_the_incident_and_its_children(void **state)
 {
 	(void)state;
@@ -960,6 +1000,7 @@ int main(void)
 		cmocka_unit_test(import_counts_inserts_updates_and_unchanged),
 		cmocka_unit_test(failed_import_leaves_the_store_byte_for_byte),
 		cmocka_unit_test(migrates_a_version_1_store),
+		cmocka_unit_test(threat_levels_follow_a_changed_threat_table),
 		cmocka_unit_test(bulk_load_builds_the_indexes_at_commit),
 		cmocka_unit_test(read_only_store_that_needs_migrating_is_refused),
 		cmocka_unit_test(newer_store_version_is_refused),

@@ -1,0 +1,35 @@
+# The threat level in force is derived when an incident is stored; when
+# data/threat_levels.json changes, the next opening of the store derives
+# every level again (and only then), and a threat file that does not load
+# leaves the levels as they were.
+. "$BD_TOP/tests/lib.sh"
+DB="$T/store.db"
+mkdir -p "$T/data"
+cp "$TOP/data/incidents.json" "$TOP/data/threat_levels.json" "$T/data/"
+export BREACHDASH_DATA="$T/data"
+levels() { "$BD" --db "$DB" list --sort id --format tsv | awk -F'\t' 'NR > 1 { print $1, $13 }'; }
+check "a store is made from the bundled data" 0 "$BD" --db "$DB" list
+levels > "$T/before"
+grep -q '^psni-2023-08-foi-spreadsheet severe$' "$T/before" \
+	&& ok "the PSNI spreadsheet is under a severe level" \
+	|| not_ok "the PSNI spreadsheet is under a severe level" "$(cat "$T/before")"
+
+# Every "severe" in the threat file becomes "critical".
+sed 's/"level": "severe"/"level": "critical"/' "$TOP/data/threat_levels.json" > "$T/data/threat_levels.json"
+levels > "$T/after"
+grep -q '^psni-2023-08-foi-spreadsheet critical$' "$T/after" \
+	&& ok "after the threat file changed, the level is derived again" \
+	|| not_ok "after the threat file changed, the level is derived again" "$(cat "$T/after")"
+sed 's/ severe$/ critical/' "$T/before" > "$T/want"
+same "... for every incident, and nothing else changed" "$T/want" "$T/after"
+
+# A threat file that does not load: an error is shown, the levels stay.
+echo '{ not json' > "$T/data/threat_levels.json"
+"$BD" --db "$DB" list --sort id --format tsv > /dev/null 2> "$T/err"
+levels 2>/dev/null > "$T/broken"
+same "a broken threat file leaves the levels as they were" "$T/after" "$T/broken"
+
+# Back to the real file: back to severe.
+cp "$TOP/data/threat_levels.json" "$T/data/"
+levels > "$T/again"
+same "the real file again gives the levels again" "$T/before" "$T/again"
