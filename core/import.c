@@ -175,6 +175,7 @@ typedef struct parser {
 	bd_queue *pool;         /* empty ones */
 	bool make_doc;
 	atomic_bool muted;      /* the caller's list of problems is full */
+	atomic_bool cancelled;  /* the caller stopped: read no further */
 } parser;
 
 /* Empties a batch for its next use. */
@@ -264,7 +265,7 @@ static void *parse_lines(void *arg)
 	size_t whole;
 	int lineno = 0;
 	bool go_on = b != NULL;
-	while (go_on && (line = bd_lines_next(&lines, &whole))) {
+	while (go_on && !atomic_load(&ps->cancelled) && (line = bd_lines_next(&lines, &whole))) {
 		parsed *p = &b->line[b->n];
 		go_on = parse_line(ps, p, line, whole, ++lineno);
 		if (p->valid || p->diags.n || p->diags.dropped)
@@ -335,7 +336,9 @@ static void read_lines(reader *r, FILE *f)
 		}
 		batch_clear(b);
 		if (r->sink_failed) {
-			/* The parser's next put or take fails, and it stops. */
+			/* The parser stops at its next line, or at its next put
+			 * or take. */
+			atomic_store(&ps.cancelled, true);
 			bd_queue_cancel(ps.q);
 			bd_queue_cancel(ps.pool);
 		}

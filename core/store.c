@@ -49,6 +49,7 @@ struct bd_store {
 	long long data_version;
 	sqlite3_stmt *cache[ST_COUNT];
 	bool bulk;                      /* in a bulk load (bd_store_bulk) */
+	bool threats_forgotten;         /* this transaction cleared the fingerprint */
 	struct deferred {               /* what a bulk load builds at commit */
 		char *drop, *sql;
 		const char *fill;
@@ -327,6 +328,7 @@ static void forget_deferred(bd_store *st)
 	st->deferred = NULL;
 	st->n_deferred = 0;
 	st->bulk = false;
+	st->threats_forgotten = false;
 }
 
 void bd_store_close(bd_store *st)
@@ -615,6 +617,14 @@ bd_status bd_store_put_doc(bd_store *st, const bd_incident *inc, const char *doc
 {
 	if (!doc)
 		return bd_store_put(st, inc, t, result, err);
+	/* Stored without a threat table (its file did not load), the level is
+	 * unknown; the fingerprint must not claim otherwise, so that the next
+	 * opening with a table derives it (bd_store_sync_threats). */
+	if ((!t || t->n == 0) && !st->threats_forgotten) {
+		if (exec(st, "DELETE FROM meta WHERE key = 'threat_levels'", err) != BD_OK)
+			return err ? err->code : BD_ESTORE;
+		st->threats_forgotten = true;
+	}
 	bool same;
 	long long rowid = find_existing(st, inc->id, doc, &same);
 	bd_status status = BD_OK;

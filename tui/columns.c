@@ -81,7 +81,7 @@ void layout_for(layout *l, int width)
 	add(l, COL_ICO, 5);
 	add(l, COL_NCA, 5);
 	add(l, COL_THREAT, 6);
-	if (width >= 150)
+	if (width >= 150 || (layout_columns && wider))  /* or asked for */
 		add(l, COL_ORIGIN, 6);
 	int used = 0;           /* with fewer columns, a narrow screen has room for titles */
 	for (int i = 0; i < l->n; i++)

@@ -121,6 +121,8 @@ static char *current_id(listmodel *lm)
 void lm_reload(listmodel *lm)
 {
 	char *id = current_id(lm);
+	/* The filter's matches may be more or fewer now (bd_query_few). */
+	lm->query.few = bd_query_few(lm->store, &lm->query);
 	recount(lm, COUNT_STEP);
 	lm->stale = true;
 	follow(lm, id);
@@ -132,7 +134,6 @@ void lm_set_filter(listmodel *lm, bd_filter *f)
 	bd_filter_free(lm->filter);
 	lm->filter = f;
 	lm->query.filter = f;
-	lm->query.few = bd_query_few(lm->store, &lm->query);
 	lm_reload(lm);
 }
 

@@ -23,13 +23,32 @@ grep -q '^psni-2023-08-foi-spreadsheet critical$' "$T/after" \
 sed 's/ severe$/ critical/' "$T/before" > "$T/want"
 same "... for every incident, and nothing else changed" "$T/want" "$T/after"
 
-# A threat file that does not load: an error is shown, the levels stay.
-echo '{ not json' > "$T/data/threat_levels.json"
-"$BD" --db "$DB" list --sort id --format tsv > /dev/null 2> "$T/err"
-levels 2>/dev/null > "$T/broken"
-same "a broken threat file leaves the levels as they were" "$T/after" "$T/broken"
-
 # Back to the real file: back to severe.
 cp "$TOP/data/threat_levels.json" "$T/data/"
 levels > "$T/again"
 same "the real file again gives the levels again" "$T/before" "$T/again"
+
+# A threat file that does not load: an error is shown, the levels stay.
+echo '{ not json' > "$T/data/threat_levels.json"
+"$BD" --db "$DB" list --sort id --format tsv > /dev/null 2> "$T/err"
+levels 2>/dev/null > "$T/broken"
+same "a broken threat file leaves the levels as they were" "$T/before" "$T/broken"
+
+# Incidents imported meanwhile have no level to be given...
+"$BD_BUILD/tests/gen" 20 5 > "$T/new.jsonl"
+check "an import while the threat file is broken" 0 "$BD" --db "$DB" import "$T/new.jsonl"
+# (the threat column of the generated incidents, gen-0 to gen-19)
+gen_levels() { "$BD" --db "$DB" list --format tsv 2>/dev/null | awk -F'\t' '$1 ~ /^gen-/ { print $13 }'; }
+gen_levels > "$T/gen"
+[ "$(wc -l < "$T/gen")" -eq 20 ] && [ "$(grep -vc '^-$' "$T/gen")" -eq 0 ] \
+	&& ok "... leaves the new incidents without a level" \
+	|| not_ok "... leaves the new incidents without a level" "$(tr '\n' ' ' < "$T/gen")"
+
+# ...until the same real file is back: then their levels are derived.
+cp "$TOP/data/threat_levels.json" "$T/data/"
+levels | grep -v '^gen-' > "$T/again"
+same "... the others keep theirs" "$T/before" "$T/again"
+gen_levels > "$T/gen"
+known=$(grep -vc '^-$' "$T/gen")
+[ "$known" -gt 0 ] && ok "... and the incidents imported meanwhile get theirs ($known of 20)" \
+	|| not_ok "... and the incidents imported meanwhile get theirs" "$(tr '\n' ' ' < "$T/gen")"
