@@ -27,13 +27,8 @@ bd_status bd_dataset_open(bd_dataset *ds, const char *path, unsigned flags,
 		bd_threat_free(&ds->threats);
 		return s;
 	}
-	if (existed || bd_store_readonly(ds->store)) {
-		/* Levels derived under another threat table are derived again;
-		 * if that cannot be done now (the store is busy), the next
-		 * opening tries again. */
-		bd_store_sync_threats(ds->store, &ds->threats, NULL);
-		return BD_OK;
-	}
+	if (existed || bd_store_readonly(ds->store))
+		return BD_OK;   /* the caller syncs the threat levels (it may say so) */
 	char *bundled = bd_data_file("incidents.json");
 	if (!bundled)
 		return BD_OK;   /* nothing to seed with: an empty store is still usable */

@@ -17,7 +17,10 @@ typedef struct bd_dataset {
 	bool seeded;            /* the store was created by this open */
 } bd_dataset;
 
-/* flags as bd_store_open. Problems in the bundled files go to diags. */
+/* flags as bd_store_open. Problems in the bundled files go to diags. A
+ * new store is seeded from the bundled data; an existing one is left as it
+ * is: whether its threat levels need deriving again is the caller's to
+ * check (bd_store_threats_stale), so that it can say so first. */
 bd_status bd_dataset_open(bd_dataset *ds, const char *path, unsigned flags,
 			  bd_diags *diags, bd_error *err);
 void bd_dataset_close(bd_dataset *ds);

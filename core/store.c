@@ -754,23 +754,30 @@ static void threat_fingerprint(const bd_threat_table *t, char out[17])
 	snprintf(out, 17, "%016llx", h);
 }
 
-bd_status bd_store_sync_threats(bd_store *st, const bd_threat_table *t, bd_error *err)
+bool bd_store_threats_stale(bd_store *st, const bd_threat_table *t)
 {
 	if (st->readonly || !t || t->n == 0)
-		return BD_OK;
+		return false;
 	char want[17], *have = NULL;
 	threat_fingerprint(t, want);
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'threat_levels'", -1, &s,
 			       NULL) != SQLITE_OK)
-		return db_fail(st, err, "prepare");
+		return false;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		have = strdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
-	bool same = have && strcmp(have, want) == 0;
+	bool stale = !have || strcmp(have, want) != 0;
 	free(have);
-	if (same)
+	return stale;
+}
+
+bd_status bd_store_sync_threats(bd_store *st, const bd_threat_table *t, bd_error *err)
+{
+	if (!bd_store_threats_stale(st, t))
 		return BD_OK;
+	char want[17];
+	threat_fingerprint(t, want);
 	bd_status status = exec(st, "BEGIN IMMEDIATE", err);
 	if (status == BD_OK)
 		status = bd_store_rederive(st, t, err);

@@ -71,6 +71,9 @@ bd_status bd_store_rederive(bd_store *st, const bd_threat_table *t, bd_error *er
  * of its own. Does nothing on a read-only store or with an empty table
  * (a threat file that did not load must not wipe the levels). */
 bd_status bd_store_sync_threats(bd_store *st, const bd_threat_table *t, bd_error *err);
+/* Whether bd_store_sync_threats has work to do (to say so first: at a
+ * million incidents it takes seconds). */
+bool bd_store_threats_stale(bd_store *st, const bd_threat_table *t);
 
 /* For query.c: the open database handle. */
 struct sqlite3 *bd_store_db(bd_store *st);

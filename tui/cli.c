@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -60,6 +61,16 @@ int cli_open(const bd_options *o, bd_dataset *ds, bool write)
 		cli_error("%s: store is read-only", bd_store_path(ds->store));
 		bd_dataset_close(ds);
 		return 1;
+	}
+	/* Levels derived under another threat table are derived again; if
+	 * that cannot be done now (the store is busy), the next opening tries
+	 * again. At a million incidents it takes seconds: said first. */
+	if (bd_store_threats_stale(ds->store, &ds->threats)) {
+		long long n = bd_store_total(ds->store);
+		if (n >= 10000 && isatty(STDERR_FILENO))
+			fprintf(stderr, "breachdash: the threat levels changed; working out the level"
+				" in force for %lld incidents again...\n", n);
+		bd_store_sync_threats(ds->store, &ds->threats, NULL);
 	}
 	return 0;
 }
