@@ -8,7 +8,11 @@
 
 const char *bd_field_state_text(int state)
 {
-	static const char *const text[] = { "unknown", "exposed", "not exposed" };
+	static const char *const text[] = {
+		[BD_FIELD_UNKNOWN] = "unknown", [BD_FIELD_EXPOSED] = "exposed",
+		[BD_FIELD_SAFE] = "not exposed", [BD_FIELD_REPORTED] = "exposed (reported)",
+		[BD_FIELD_LOST] = "lost",
+	};
 	return text[state];
 }
 
@@ -156,8 +160,11 @@ static void field_rows(bd_comparison *c, const bd_incident *const *incs)
 			return;
 		for (int i = 0; i < c->n; i++) {
 			bd_fieldset bit = BD_FIELD_BIT(f);
-			r->states[i] = incs[i]->exposed & bit ? BD_FIELD_EXPOSED
-				     : incs[i]->not_exposed & bit ? BD_FIELD_SAFE : BD_FIELD_UNKNOWN;
+			bd_fieldset reported = bd_incident_reported(incs[i]);
+			r->states[i] = reported & bit ? BD_FIELD_REPORTED
+				     : incs[i]->exposed & bit ? BD_FIELD_EXPOSED
+				     : incs[i]->not_exposed & bit ? BD_FIELD_SAFE
+				     : incs[i]->lost & bit ? BD_FIELD_LOST : BD_FIELD_UNKNOWN;
 			r->cells[i] = strdup(bd_field_state_text(r->states[i]));
 		}
 		finish_row(c, r);

@@ -16,7 +16,9 @@
 #define BD_COMPARE_MAX 4
 
 enum bd_cmp_kind { BD_CMP_SECTION, BD_CMP_VALUE, BD_CMP_FIELD };
-enum bd_field_state { BD_FIELD_UNKNOWN, BD_FIELD_EXPOSED, BD_FIELD_SAFE };
+enum bd_field_state {
+	BD_FIELD_UNKNOWN, BD_FIELD_EXPOSED, BD_FIELD_SAFE, BD_FIELD_REPORTED, BD_FIELD_LOST
+};
 
 typedef struct bd_cmp_row {
 	int kind;               /* enum bd_cmp_kind */

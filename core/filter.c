@@ -45,8 +45,11 @@ const char bd_filter_help[] =
 	"nation:NATION   england, wales, scotland, \"northern ireland\", outside-uk\n"
 	"field:FIELD     FIELD was exposed (name, rank, photo, vetting-level, ...)\n"
 	"safe:FIELD      FIELD is known not to have been exposed\n"
-	"unknown:FIELD   no source says whether FIELD was exposed\n"
-	"ico:yes|no|STATUS  nca:...  iopc:...   referred, investigating, reprimand, fine, closed\n"
+	"unknown:FIELD   no source says whether FIELD was exposed (nor that it was lost)\n"
+	"lost:FIELD      FIELD was lost, deleted or destroyed (availability, not exposure)\n"
+	"reported:FIELD  FIELD was exposed by hedged reports only (\"might have been\")\n"
+	"ico:yes|no|STATUS  nca:...  iopc:...   the furthest status: referred, investigating,\n"
+	"                closed, undertaking, reprimand, enforcement-notice, fine\n"
 	"threat:LEVEL    level in force: low, moderate, substantial, severe, critical\n"
 	"origin:native|veris   id:ID   year:YYYY\n"
 	"country:GB      country code (ISO 3166-1)   industry:police|NAICS  code prefix\n"
@@ -169,7 +172,7 @@ static bd_status referral_term(bd_filter *f, const char *column, const char *val
 		fprintf(f->sql_out, "%s = ?", column);
 		add_int(f, st);
 	} else
-		return term_error(err, col, "\"%s\": expected yes, no or a status (referred, investigating, reprimand, fine, closed)", value);
+		return term_error(err, col, "\"%s\": expected yes, no or a status (referred, investigating, closed, undertaking, reprimand, enforcement-notice, fine)", value);
 	return BD_OK;
 }
 
@@ -182,7 +185,11 @@ static bd_status field_term(bd_filter *f, const char *key, const char *value,
 	if (!strcasecmp(key, "field") || !strcasecmp(key, "exposed"))
 		fprintf(f->sql_out, "(exposed & ?) != 0");
 	else if (!strcasecmp(key, "unknown"))
-		fprintf(f->sql_out, "((exposed | not_exposed) & ?) = 0");
+		fprintf(f->sql_out, "((exposed | not_exposed | lost) & ?) = 0");
+	else if (!strcasecmp(key, "lost"))
+		fprintf(f->sql_out, "(lost & ?) != 0");
+	else if (!strcasecmp(key, "reported"))
+		fprintf(f->sql_out, "(reported & ?) != 0");
 	else
 		fprintf(f->sql_out, "(not_exposed & ?) != 0");
 	add_int(f, 1ll << fi);
@@ -246,6 +253,19 @@ static bd_status force_term(bd_filter *f, const char *value, int col, bd_error *
 	return BD_OK;
 }
 
+/* The IOPC's furthest status by bd_ref_status_rank, -1 when the record has
+ * none: the order is the rank's, not the stored value's. */
+static void iopc_status_sql(char *out, size_t size)
+{
+	int n = snprintf(out, size, "ifnull((SELECT r.status FROM referral r WHERE"
+			 " r.incident = incident.rowid AND r.body = %d ORDER BY CASE r.status",
+			 BD_BODY_IOPC);
+	for (size_t st = 0; st < bd_ref_statuses.count; st++)
+		n += snprintf(out + n, size - (size_t)n, " WHEN %zu THEN %d", st,
+			      bd_ref_status_rank((int)st));
+	snprintf(out + n, size - (size_t)n, " END DESC LIMIT 1), -1)");
+}
+
 static bd_status colon_term(bd_filter *f, const char *key, const char *value,
 			    int col, bd_error *err)
 {
@@ -262,7 +282,8 @@ static bd_status colon_term(bd_filter *f, const char *key, const char *value,
 	else if (!strcasecmp(key, "threat"))
 		return vocab_term(f, "threat", &bd_levels, value, col, err);
 	else if (!strcasecmp(key, "field") || !strcasecmp(key, "exposed") ||
-		 !strcasecmp(key, "safe") || !strcasecmp(key, "unknown"))
+		 !strcasecmp(key, "safe") || !strcasecmp(key, "unknown") ||
+		 !strcasecmp(key, "lost") || !strcasecmp(key, "reported"))
 		return field_term(f, key, value, col, err);
 	else if (!strcasecmp(key, "ico") || !strcasecmp(key, "nca"))
 		return referral_term(f, strcasecmp(key, "ico") ? "nca" : "ico", value, col, err);
@@ -270,9 +291,8 @@ static bd_status colon_term(bd_filter *f, const char *key, const char *value,
 		/* The furthest status, -1 when never told, as the ico and nca
 		 * columns hold it: an EXISTS over referrals could never match
 		 * "iopc:no". */
-		char column[160];
-		snprintf(column, sizeof column, "ifnull((SELECT max(r.status) FROM referral r"
-			 " WHERE r.incident = incident.rowid AND r.body = %d), -1)", BD_BODY_IOPC);
+		char column[400];
+		iopc_status_sql(column, sizeof column);
 		return referral_term(f, column, value, col, err);
 	} else if (!strcasecmp(key, "id")) {
 		fprintf(f->sql_out, "id = ?");

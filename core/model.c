@@ -45,12 +45,16 @@ void bd_incident_free(bd_incident *inc)
 		free(inc->figures[i].note);
 		bd_strv_free(&inc->figures[i].sources);
 	}
+	for (size_t i = 0; i < inc->n_claims; i++) {
+		free(inc->claims[i].note);
+		bd_strv_free(&inc->claims[i].sources);
+	}
 	for (size_t i = 0; i < inc->n_sources; i++) {
 		free(inc->sources[i].id); free(inc->sources[i].publisher);
 		free(inc->sources[i].title); free(inc->sources[i].url);
 	}
 	free(inc->referrals); free(inc->impacts); free(inc->quotes);
-	free(inc->figures); free(inc->sources);
+	free(inc->figures); free(inc->sources); free(inc->claims);
 	free(inc->origin_record_id); free(inc->origin_extra);
 	bd_incident_init(inc);
 }
@@ -67,14 +71,26 @@ bd_date bd_incident_date(const bd_incident *inc)
 bd_fieldset bd_incident_unknown(const bd_incident *inc)
 {
 	bd_fieldset all = (bd_fieldset)((1ull << bd_fields.count) - 1);
-	return all & ~(inc->exposed | inc->not_exposed);
+	return all & ~(inc->exposed | inc->not_exposed | inc->lost);
+}
+
+bd_fieldset bd_incident_reported(const bd_incident *inc)
+{
+	bd_fieldset reported = 0, confirmed = 0;
+	for (size_t i = 0; i < inc->n_claims; i++)
+		if (inc->claims[i].certainty == BD_CERT_REPORTED)
+			reported |= inc->claims[i].fields;
+		else
+			confirmed |= inc->claims[i].fields;
+	return reported & ~confirmed & inc->exposed;
 }
 
 int bd_incident_referral_status(const bd_incident *inc, int body)
 {
 	int best = -1;
 	for (size_t i = 0; i < inc->n_referrals; i++)
-		if (inc->referrals[i].body == body && inc->referrals[i].status > best)
+		if (inc->referrals[i].body == body &&
+		    bd_ref_status_rank(inc->referrals[i].status) > bd_ref_status_rank(best))
 			best = inc->referrals[i].status;
 	return best;
 }

@@ -2,8 +2,11 @@
  * model — one incident: one breach at one organisation.
  *
  * An incident owns all of its strings and arrays; bd_incident_free releases
- * them. Field sets are bit masks over bd_fields (vocab.h): a field in neither
- * `exposed` nor `not_exposed` is unknown, and unknown is never shown as safe.
+ * them. Field sets are bit masks over bd_fields (vocab.h). Confidentiality:
+ * a field is `exposed`, `not_exposed`, or unknown, and unknown is never shown
+ * as safe. Availability apart: a `lost` field was lost, deleted or destroyed,
+ * which says nothing of whether anyone saw it. Claims cite the sources of
+ * each field's place, and say whether they state it plainly or hedge.
  */
 #ifndef BD_MODEL_H
 #define BD_MODEL_H
@@ -55,6 +58,13 @@ typedef struct bd_figure {
 	bd_strv sources;
 } bd_figure;
 
+typedef struct bd_field_claim {
+	bd_fieldset fields;
+	int certainty;          /* enum bd_certainty */
+	char *note;
+	bd_strv sources;
+} bd_field_claim;
+
 typedef struct bd_incident {
 	char *id, *title, *summary;
 	char *force, *force_short, *supplier;
@@ -67,7 +77,8 @@ typedef struct bd_incident {
 	int qualifier;          /* enum bd_qualifier */
 	unsigned who;           /* bit mask over bd_who */
 	bd_strv affected_sources;
-	bd_fieldset exposed, not_exposed;
+	bd_fieldset exposed, not_exposed, lost;
+	bd_field_claim *claims; size_t n_claims;
 	bd_referral *referrals; size_t n_referrals;
 	bd_impact *impacts;     size_t n_impacts;
 	bd_quote *quotes;       size_t n_quotes;
@@ -85,8 +96,12 @@ void bd_strv_free(bd_strv *sv);
 /* The date that places the incident in time: occurred, else discovered,
  * else disclosed (may be unset). */
 bd_date bd_incident_date(const bd_incident *inc);
+/* Fields whose exposure no source states, lost ones apart. */
 bd_fieldset bd_incident_unknown(const bd_incident *inc);
-/* The furthest status reached with a body, or -1 if it was never told. */
+/* Exposed fields that only hedged reports state (no confirming claim). */
+bd_fieldset bd_incident_reported(const bd_incident *inc);
+/* The furthest status (bd_ref_status_rank) reached with a body, or -1 when
+ * the record has no referral to it: not known, which is not "never told". */
 int bd_incident_referral_status(const bd_incident *inc, int body);
 const bd_source *bd_incident_source(const bd_incident *inc, const char *id);
 

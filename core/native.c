@@ -465,25 +465,62 @@ static void parse_affected(vctx *v, const json_t *obj, const jpath *path, bd_inc
 	sources_of(v, a, p, "sources", c && !json_is_null(c), &inc->affected_sources);
 }
 
+static void each_claim(vctx *v, const json_t *j, const jpath *p, size_t i, void *ctx)
+{
+	static const char *const keys[] = { "fields", "certainty", "note", "sources", NULL };
+	bd_field_claim *c = &((bd_incident *)ctx)->claims[i];
+	check_keys(v, j, p, keys);
+	c->fields = vocab_set_of(v, j, p, "fields", &bd_fields);
+	if (!c->fields && json_is_array(json_object_get(j, "fields"))) {
+		const jpath fp[1] = { { p, "fields", 0, NULL } };
+		bad(v, fp, "a claim names at least one field");
+	}
+	c->certainty = BD_CERT_CONFIRMED;
+	if (json_object_get(j, "certainty"))
+		c->certainty = vocab_of(v, j, p, "certainty", &bd_certainties, true);
+	c->note = text_of(v, j, p, "note", false, MAX_TEXT);
+	sources_of(v, j, p, "sources", true, &c->sources);
+}
+
+/* A claim cites the sources of fields the lists name; one naming a field
+ * in no list would cite a statement the incident does not make. */
+static void check_claims(vctx *v, const jpath *p, const bd_incident *inc)
+{
+	bd_fieldset listed = inc->exposed | inc->not_exposed | inc->lost;
+	for (size_t i = 0; i < inc->n_claims; i++) {
+		bd_fieldset stray = inc->claims[i].fields & ~listed;
+		const jpath cp[1] = { { p, "claims", 0, NULL } };
+		const jpath ip[1] = { { cp, NULL, i, NULL } };
+		for (size_t f = 0; stray && f < bd_fields.count; f++)
+			if (stray & BD_FIELD_BIT(f))
+				bad(v, ip, "\"%s\" is in no list (exposed, not_exposed, lost)",
+				    bd_fields.entries[f].name);
+	}
+}
+
 static void parse_fields(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
 {
-	static const char *const keys[] = { "exposed", "not_exposed", NULL };
+	static const char *const keys[] = { "exposed", "not_exposed", "lost", "claims", NULL };
 	const json_t *f = member(v, obj, path, "fields", false);
 	if (!f)
 		return;
 	const jpath p[1] = { { path, "fields", 0, NULL } };
 	if (!json_is_object(f)) {
 		bad_type(v, p, "an object", f);
-	} else {
-		check_keys(v, f, p, keys);
-		inc->exposed = vocab_set_of(v, f, p, "exposed", &bd_fields);
-		inc->not_exposed = vocab_set_of(v, f, p, "not_exposed", &bd_fields);
-		bd_fieldset both = inc->exposed & inc->not_exposed;
-		for (size_t i = 0; i < bd_fields.count; i++)
-			if (both & BD_FIELD_BIT(i))
-				bad(v, p, "\"%s\" is both exposed and not exposed",
-				    bd_fields.entries[i].name);
+		return;
 	}
+	check_keys(v, f, p, keys);
+	inc->exposed = vocab_set_of(v, f, p, "exposed", &bd_fields);
+	inc->not_exposed = vocab_set_of(v, f, p, "not_exposed", &bd_fields);
+	inc->lost = vocab_set_of(v, f, p, "lost", &bd_fields);
+	bd_fieldset both = inc->exposed & inc->not_exposed;
+	for (size_t i = 0; i < bd_fields.count; i++)
+		if (both & BD_FIELD_BIT(i))
+			bad(v, p, "\"%s\" is both exposed and not exposed",
+			    bd_fields.entries[i].name);
+	inc->claims = alloc_for(f, "claims", sizeof *inc->claims);
+	inc->n_claims = array_of(v, f, p, "claims", false, each_claim, inc);
+	check_claims(v, p, inc);
 }
 
 static void parse_origin(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
@@ -586,6 +623,29 @@ static json_t *mask_json(unsigned mask, const bd_vocab *voc)
 		if (mask & (1u << i))
 			json_array_append_new(a, json_string(voc->entries[i].name));
 	return a;
+}
+
+static json_t *fields_json(const bd_incident *inc)
+{
+	json_t *f = json_object();
+	json_object_set_new(f, "exposed", mask_json(inc->exposed, &bd_fields));
+	json_object_set_new(f, "not_exposed", mask_json(inc->not_exposed, &bd_fields));
+	if (inc->lost)
+		json_object_set_new(f, "lost", mask_json(inc->lost, &bd_fields));
+	if (!inc->n_claims)
+		return f;
+	json_t *arr = json_array();
+	for (size_t i = 0; i < inc->n_claims; i++) {
+		const bd_field_claim *c = &inc->claims[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "fields", mask_json(c->fields, &bd_fields));
+		json_object_set_new(o, "certainty", json_string(bd_vocab_name(&bd_certainties, c->certainty)));
+		set_text(o, "note", c->note);
+		json_object_set_new(o, "sources", strv_json(&c->sources));
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(f, "claims", arr);
+	return f;
 }
 
 static json_t *affected_json(const bd_incident *inc)
@@ -717,12 +777,8 @@ json_t *bd_incident_to_json(const bd_incident *inc)
 		json_object_set_new(o, "dates", d);
 	}
 	json_object_set_new(o, "affected", affected_json(inc));
-	if (inc->exposed || inc->not_exposed) {
-		json_t *f = json_object();
-		json_object_set_new(f, "exposed", mask_json(inc->exposed, &bd_fields));
-		json_object_set_new(f, "not_exposed", mask_json(inc->not_exposed, &bd_fields));
-		json_object_set_new(o, "fields", f);
-	}
+	if (inc->exposed || inc->not_exposed || inc->lost || inc->n_claims)
+		json_object_set_new(o, "fields", fields_json(inc));
 	if (inc->n_referrals)
 		json_object_set_new(o, "referrals", referrals_json(inc));
 	if (inc->n_impacts)

@@ -30,7 +30,7 @@ static const char *const sort_columns[] = {
 };
 
 #define ROW_COLUMNS "id, title, force_short, force, supplier, nation, kind, qualifier," \
-	" origin, date_key, affected, exposed, not_exposed, ico, nca, threat"
+	" origin, date_key, affected, exposed, not_exposed, ico, nca, threat, lost, reported"
 
 /* The filter as a window's WHERE clause: see bd_query_few. */
 static const char *where(const bd_query *q)
@@ -118,6 +118,8 @@ static void read_row(sqlite3_stmt *s, bd_row *r)
 	r->ico = sqlite3_column_int(s, 13);
 	r->nca = sqlite3_column_int(s, 14);
 	r->threat = sqlite3_column_int(s, 15);
+	r->lost = (bd_fieldset)sqlite3_column_int64(s, 16);
+	r->reported = (bd_fieldset)sqlite3_column_int64(s, 17);
 }
 
 static bd_status prepare(bd_store *st, const char *sql, sqlite3_stmt **s, bd_error *err)

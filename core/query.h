@@ -45,8 +45,9 @@ typedef struct bd_row {
 	int nation, kind, qualifier, origin;
 	bd_date date;
 	long long affected;
-	bd_fieldset exposed, not_exposed;
-	int ico, nca;                   /* furthest status, -1: not told */
+	bd_fieldset exposed, not_exposed, lost;
+	bd_fieldset reported;           /* exposed, by hedged reports only */
+	int ico, nca;                   /* furthest status, -1: none recorded */
 	int threat;                     /* level in force, -1: none known */
 } bd_row;
 

@@ -10,6 +10,7 @@
 
 static void put_cell(FILE *out, const char *s, int cols, unsigned flags);
 static void put_md(FILE *out, const char *s, unsigned flags);
+static void put_md_sources(FILE *out, const bd_strv *sv);
 
 static unsigned text_flags(const bd_render_opts *o)
 {
@@ -93,6 +94,11 @@ static void put_wrapped(FILE *out, const char *s, int indent, int width, unsigne
 
 char *bd_render_fields(bd_fieldset mask, bool labels)
 {
+	return bd_render_fields_marked(mask, 0, labels);
+}
+
+char *bd_render_fields_marked(bd_fieldset mask, bd_fieldset reported, bool labels)
+{
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -102,8 +108,9 @@ char *bd_render_fields(bd_fieldset mask, bool labels)
 	for (size_t i = 0; i < bd_fields.count; i++) {
 		if (!(mask & BD_FIELD_BIT(i)))
 			continue;
-		fprintf(f, "%s%s", first ? "" : ", ",
-			labels ? bd_fields.entries[i].label : bd_fields.entries[i].name);
+		fprintf(f, "%s%s%s", first ? "" : ", ",
+			labels ? bd_fields.entries[i].label : bd_fields.entries[i].name,
+			reported & BD_FIELD_BIT(i) ? " (reported)" : "");
 		first = false;
 	}
 	fclose(f);
@@ -112,7 +119,8 @@ char *bd_render_fields(bd_fieldset mask, bool labels)
 
 const char *bd_render_status(int status)
 {
-	return status < 0 ? "-" : bd_vocab_name(&bd_ref_statuses, status);
+	/* No referral in the record: not known, which is not "never told". */
+	return status < 0 ? "unknown" : bd_vocab_name(&bd_ref_statuses, status);
 }
 
 void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scope,
@@ -123,9 +131,14 @@ void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scop
 		snprintf(buf, size, "not known");
 		return;
 	}
-	char from[11];
+	char from[11], to[11];
 	bd_date_format(p->from, from);
-	snprintf(buf, size, "%s (in force from %s)", bd_vocab_label(&bd_levels, p->level), from);
+	bd_date_format(p->to, to);
+	if (*to)
+		snprintf(buf, size, "%s (in force from %s to %s)", bd_vocab_label(&bd_levels, p->level),
+			 from, to);
+	else
+		snprintf(buf, size, "%s (in force from %s)", bd_vocab_label(&bd_levels, p->level), from);
 }
 
 static void put_sources(FILE *out, const bd_strv *sv)
@@ -163,8 +176,34 @@ static void put_affected(FILE *out, const bd_incident *inc, const bd_render_opts
 	put_sources(out, &inc->affected_sources);
 }
 
+/* Who says the level was in force: one line a source, as the incident's
+ * own sources are listed. */
+static void put_threat_sources(FILE *out, const bd_threat_period *p, const char *indent,
+			       unsigned flags)
+{
+	for (size_t i = 0; p && i < p->n_sources; i++) {
+		const bd_threat_source *s = &p->sources[i];
+		char d[11];
+		bd_date_format(s->date, d);
+		fprintf(out, "%s    source: ", indent);
+		put_text(out, s->publisher, flags);
+		if (s->title) {
+			fputs(", \"", out);
+			put_text(out, s->title, flags);
+			fputc('"', out);
+		}
+		if (*d)
+			fprintf(out, ", %s", d);
+		if (s->url) {
+			fputs(", ", out);
+			put_text(out, s->url, flags);
+		}
+		fputc('\n', out);
+	}
+}
+
 static void put_threat_lines(FILE *out, const bd_incident *inc, const bd_threat_table *t,
-			     const char *indent)
+			     const char *indent, unsigned flags)
 {
 	char buf[96];
 	bd_date d = bd_incident_date(inc);
@@ -176,9 +215,11 @@ static void put_threat_lines(FILE *out, const bd_incident *inc, const bd_threat_
 	if (inc->nation == BD_NORTHERN_IRELAND) {
 		bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);
 		fprintf(out, "%sNorthern Ireland-related: %s\n", indent, buf);
+		put_threat_sources(out, t ? bd_threat_at(t, BD_SCOPE_NI, d) : NULL, indent, flags);
 	}
 	bd_render_threat(buf, sizeof buf, t, BD_SCOPE_UK, d);
 	fprintf(out, "%sUK national: %s\n", indent, buf);
+	put_threat_sources(out, t ? bd_threat_at(t, BD_SCOPE_UK, d) : NULL, indent, flags);
 }
 
 typedef struct conflict_ctx {
@@ -186,6 +227,7 @@ typedef struct conflict_ctx {
 	const bd_incident *inc;
 	unsigned flags;
 	bool md;
+	int width;
 } conflict_ctx;
 
 static void put_conflict(void *ctx, const char *about, const size_t *idx, size_t n)
@@ -204,8 +246,15 @@ static void put_conflict(void *ctx, const char *about, const size_t *idx, size_t
 			put_cell(c->out, f->value, 24, c->flags);
 		}
 		put_sources(c->out, &f->sources);
+		if (c->md && f->note) {
+			fputs(" (", c->out);
+			put_md(c->out, f->note, c->flags);
+			fputc(')', c->out);
+		}
 		if (!c->md)
 			fputc('\n', c->out);
+		if (!c->md && f->note)
+			put_wrapped(c->out, f->note, 8, c->width, c->flags);
 	}
 	if (c->md)
 		fputc('\n', c->out);
@@ -218,15 +267,46 @@ static const char *extra_heading(const bd_incident *inc)
 	return inc->origin == BD_ORIGIN_VERIS ? "Other VERIS data" : "Other source data";
 }
 
-static void put_field_group(FILE *out, const char *label, bd_fieldset mask, int width,
-			    unsigned flags)
+static void put_field_group(FILE *out, const char *label, bd_fieldset mask,
+			    bd_fieldset reported, int width, unsigned flags)
 {
-	char *names = bd_render_fields(mask, true);
+	char *names = bd_render_fields_marked(mask, reported, true);
 	char head[40];
 	snprintf(head, sizeof head, "%s (%d)", label, __builtin_popcount(mask));
 	fprintf(out, "  %-18s", head);
 	put_hanging(out, names && *names ? names : "none", 20, 20, width, flags);
 	free(names);
+}
+
+/* Where each field's place comes from: one line a claim, its certainty and
+ * sources, then its note. */
+static void put_claims(FILE *out, const bd_incident *inc, bool md, int width, unsigned flags)
+{
+	if (!inc->n_claims)
+		return;
+	fputs(md ? "\nField sources:\n\n" : "  Field sources\n", out);
+	for (size_t i = 0; i < inc->n_claims; i++) {
+		const bd_field_claim *c = &inc->claims[i];
+		char *names = bd_render_fields(c->fields, true);
+		fputs(md ? "- " : "    ", out);
+		if (md)
+			put_md(out, names ? names : "", flags);
+		else
+			put_text(out, names ? names : "", flags);
+		fprintf(out, ": %s", bd_vocab_name(&bd_certainties, c->certainty));
+		if (md)
+			put_md_sources(out, &c->sources);
+		else
+			put_sources(out, &c->sources);
+		if (md && c->note) {
+			fputs(". ", out);
+			put_md(out, c->note, flags);
+		}
+		fputc('\n', out);
+		if (!md && c->note)
+			put_wrapped(out, c->note, 8, width, flags);
+		free(names);
+	}
 }
 
 void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_table *t,
@@ -262,15 +342,21 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 		put_text(out, inc->origin_record_id, fl);
 	}
 	fputs("\n\nThreat level in force\n", out);
-	put_threat_lines(out, inc, t, "  ");
+	put_threat_lines(out, inc, t, "  ", fl);
 	if (inc->summary) {
 		fputs("\nSummary\n", out);
 		put_wrapped(out, inc->summary, 2, width, fl);
 	}
 	fputs("\nFields\n", out);
-	put_field_group(out, "Exposed", inc->exposed, width, fl);
-	put_field_group(out, "Not exposed", inc->not_exposed, width, fl);
-	put_field_group(out, "Unknown", bd_incident_unknown(inc), width, fl);
+	put_field_group(out, "Exposed", inc->exposed, bd_incident_reported(inc), width, fl);
+	put_field_group(out, "Not exposed", inc->not_exposed, 0, width, fl);
+	if (inc->lost) {
+		put_field_group(out, "Lost", inc->lost, 0, width, fl);
+		fprintf(out, "%20s", "");
+		put_hanging(out, BD_LOST_MEANING, 20, 20, width, fl);
+	}
+	put_field_group(out, "Unknown", bd_incident_unknown(inc), 0, width, fl);
+	put_claims(out, inc, false, width, fl);
 	if (inc->n_referrals) {
 		fputs("\nReferrals\n", out);
 		for (size_t i = 0; i < inc->n_referrals; i++) {
@@ -295,7 +381,7 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 				put_wrapped(out, r->note, 14, width, fl);
 		}
 	}
-	conflict_ctx cc = { out, inc, fl, false };
+	conflict_ctx cc = { out, inc, fl, false, width };
 	if (bd_incident_conflicts(inc, NULL, NULL)) {
 		fputs("\nConflicting figures\n", out);
 		bd_incident_conflicts(inc, put_conflict, &cc);
@@ -414,16 +500,21 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 		put_md(out, inc->summary, fl);
 		fputs("\n", out);
 	}
-	const struct { const char *label; bd_fieldset mask; } groups[] = {
-		{ "Exposed", inc->exposed }, { "Not exposed", inc->not_exposed },
-		{ "Unknown", bd_incident_unknown(inc) },
+	const struct { const char *label; bd_fieldset mask, reported; } groups[] = {
+		{ "Exposed", inc->exposed, bd_incident_reported(inc) },
+		{ "Not exposed", inc->not_exposed, 0 },
+		{ "Lost (" BD_LOST_MEANING ")", inc->lost, 0 },
+		{ "Unknown", bd_incident_unknown(inc), 0 },
 	};
 	fputs("\n", out);
-	for (size_t g = 0; g < 3; g++) {
-		char *names = bd_render_fields(groups[g].mask, true);
+	for (size_t g = 0; g < 4; g++) {
+		if (g == 2 && !inc->lost)
+			continue;
+		char *names = bd_render_fields_marked(groups[g].mask, groups[g].reported, true);
 		fprintf(out, "- **%s:** %s\n", groups[g].label, names && *names ? names : "none");
 		free(names);
 	}
+	put_claims(out, inc, true, 0, fl);
 	if (inc->n_referrals) {
 		fputs("\n### Referrals\n\n", out);
 		for (size_t i = 0; i < inc->n_referrals; i++) {
@@ -440,7 +531,7 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 		}
 	}
 	if (bd_incident_conflicts(inc, NULL, NULL)) {
-		conflict_ctx cc = { out, inc, fl, true };
+		conflict_ctx cc = { out, inc, fl, true, 0 };
 		fputs("\n### Conflicting figures\n\n", out);
 		bd_incident_conflicts(inc, put_conflict, &cc);
 	}
@@ -474,6 +565,10 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 			put_md(out, s->title, fl);
 			fputs("*", out);
 		}
+		if (bd_date_is_set(s->date)) {
+			bd_date_format(s->date, buf);
+			fprintf(out, ", %s", buf);
+		}
 		if (s->url) {
 			fputs(", <", out);
 			put_text(out, s->url, fl);
@@ -499,7 +594,7 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 void bd_render_table_header(FILE *out, const bd_render_opts *o)
 {
 	(void)o;
-	fprintf(out, "%-32s %-10s %-16s %-21s %9s %4s %-13s %-13s %-11s %-6s\n", "ID", "DATE",
+	fprintf(out, "%-32s %-10s %-16s %-21s %9s %4s %-18s %-18s %-11s %-6s\n", "ID", "DATE",
 		"FORCE", "KIND", "AFFECTED", "FLDS", "ICO", "NCA", "THREAT", "ORIGIN");
 }
 
@@ -514,7 +609,7 @@ void bd_render_table_row(FILE *out, const bd_row *r, const bd_render_opts *o)
 	put_cell(out, r->force_short, 16, fl);
 	/* padded by display width: "≤" is one column but three bytes */
 	int pad = 9 - bd_text_width(aff);
-	fprintf(out, " %-21s %*s%s %4d %-13s %-13s %-11s %-6s\n", bd_vocab_name(&bd_kinds, r->kind),
+	fprintf(out, " %-21s %*s%s %4d %-18s %-18s %-11s %-6s\n", bd_vocab_name(&bd_kinds, r->kind),
 		pad > 0 ? pad : 0, "", aff,
 		__builtin_popcount(r->exposed), bd_render_status(r->ico), bd_render_status(r->nca),
 		r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-",
@@ -524,7 +619,7 @@ void bd_render_table_row(FILE *out, const bd_row *r, const bd_render_opts *o)
 void bd_render_tsv_header(FILE *out)
 {
 	fputs("id\tdate\tforce\tsupplier\tnation\tkind\taffected\tqualifier\texposed\t"
-	      "not_exposed\tico\tnca\tthreat\torigin\ttitle\n", out);
+	      "not_exposed\tlost\tico\tnca\tthreat\torigin\ttitle\n", out);
 }
 
 /* TSV cells cannot hold tabs or newlines: sanitising turns them to spaces. */
@@ -537,7 +632,8 @@ static void tsv_cell(FILE *out, const char *s, char end)
 void bd_render_tsv_row(FILE *out, const bd_row *r)
 {
 	char date[11];
-	char *exp = bd_render_fields(r->exposed, false), *safe = bd_render_fields(r->not_exposed, false);
+	char *exp = bd_render_fields_marked(r->exposed, r->reported, false);
+	char *safe = bd_render_fields(r->not_exposed, false), *lost = bd_render_fields(r->lost, false);
 	bd_date_format(r->date, date);
 	tsv_cell(out, r->id, '\t');
 	fprintf(out, "%s\t", date);
@@ -546,13 +642,15 @@ void bd_render_tsv_row(FILE *out, const bd_row *r)
 	fprintf(out, "%s\t%s\t", bd_vocab_name(&bd_nations, r->nation), bd_vocab_name(&bd_kinds, r->kind));
 	if (r->affected >= 0)
 		fprintf(out, "%lld", r->affected);
-	fprintf(out, "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", bd_vocab_name(&bd_qualifiers, r->qualifier),
-		exp ? exp : "", safe ? safe : "", bd_render_status(r->ico), bd_render_status(r->nca),
+	fprintf(out, "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", bd_vocab_name(&bd_qualifiers, r->qualifier),
+		exp ? exp : "", safe ? safe : "", lost ? lost : "",
+		bd_render_status(r->ico), bd_render_status(r->nca),
 		r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-",
 		bd_vocab_name(&bd_origins, r->origin));
 	tsv_cell(out, r->title, '\n');
 	free(exp);
 	free(safe);
+	free(lost);
 }
 
 /* RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet
@@ -576,14 +674,15 @@ static void csv_cell(FILE *out, const char *s, char end)
 
 void bd_render_csv_header(FILE *out)
 {
-	fputs("id,date,force,supplier,nation,kind,affected,qualifier,exposed,not_exposed,"
+	fputs("id,date,force,supplier,nation,kind,affected,qualifier,exposed,not_exposed,lost,"
 	      "ico,nca,threat,origin,title\r\n", out);
 }
 
 void bd_render_csv_row(FILE *out, const bd_row *r)
 {
 	char date[11], aff[32] = "";
-	char *exp = bd_render_fields(r->exposed, false), *safe = bd_render_fields(r->not_exposed, false);
+	char *exp = bd_render_fields_marked(r->exposed, r->reported, false);
+	char *safe = bd_render_fields(r->not_exposed, false), *lost = bd_render_fields(r->lost, false);
 	bd_date_format(r->date, date);
 	if (r->affected >= 0)
 		snprintf(aff, sizeof aff, "%lld", r->affected);
@@ -597,36 +696,43 @@ void bd_render_csv_row(FILE *out, const bd_row *r)
 	csv_cell(out, bd_vocab_name(&bd_qualifiers, r->qualifier), ',');
 	csv_cell(out, exp, ',');
 	csv_cell(out, safe, ',');
-	csv_cell(out, bd_render_status(r->ico), ',');
-	csv_cell(out, bd_render_status(r->nca), ',');
-	csv_cell(out, r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "-", ',');
+	csv_cell(out, lost, ',');
+	/* No referral recorded, or no level: an empty cell, unknown (a "-"
+	 * would need the formula guard, and a spreadsheet would show '-). */
+	csv_cell(out, r->ico >= 0 ? bd_render_status(r->ico) : "", ',');
+	csv_cell(out, r->nca >= 0 ? bd_render_status(r->nca) : "", ',');
+	csv_cell(out, r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "", ',');
 	csv_cell(out, bd_vocab_name(&bd_origins, r->origin), ',');
 	csv_cell(out, r->title, '\r');
 	fputc('\n', out);
 	free(exp);
 	free(safe);
+	free(lost);
 }
 
 void bd_render_md_header(FILE *out)
 {
-	fputs("| Date | Force | Kind | Affected | Exposed | ICO | NCA | Threat | Title |\n"
-	      "|---|---|---|---:|---|---|---|---|---|\n", out);
+	fputs("| Date | Force | Kind | Affected | Exposed | Lost | ICO | NCA | Threat | Title |\n"
+	      "|---|---|---|---:|---|---|---|---|---|---|\n", out);
 }
 
 void bd_render_md_row(FILE *out, const bd_row *r)
 {
 	char date[11], aff[48];
-	char *exp = bd_render_fields(r->exposed, true);
+	char *exp = bd_render_fields_marked(r->exposed, r->reported, true);
+	char *lost = bd_render_fields(r->lost, true);
 	bd_date_format(r->date, date);
 	bd_format_affected(r->affected, r->qualifier, false, aff, sizeof aff);
 	fprintf(out, "| %s | ", *date ? date : "-");
 	put_md(out, r->force_short, 0);
-	fprintf(out, " | %s | %s | %s | %s | %s | %s | ", bd_vocab_label(&bd_kinds, r->kind), aff,
-		exp && *exp ? exp : "-", bd_render_status(r->ico), bd_render_status(r->nca),
+	fprintf(out, " | %s | %s | %s | %s | %s | %s | %s | ", bd_vocab_label(&bd_kinds, r->kind), aff,
+		exp && *exp ? exp : "-", lost && *lost ? lost : "-",
+		bd_render_status(r->ico), bd_render_status(r->nca),
 		r->threat >= 0 ? bd_vocab_label(&bd_levels, r->threat) : "-");
 	put_md(out, r->title, 0);
 	fputs(" |\n", out);
 	free(exp);
+	free(lost);
 }
 
 json_t *bd_render_list_json(const bd_incident *inc, const bd_threat_table *t)
@@ -650,6 +756,13 @@ json_t *bd_render_list_json(const bd_incident *inc, const bd_threat_table *t)
 	json_t *exp = json_object_get(fields, "exposed"), *safe = json_object_get(fields, "not_exposed");
 	json_object_set_new(o, "exposed", exp ? json_incref(exp) : json_array());
 	json_object_set_new(o, "not_exposed", safe ? json_incref(safe) : json_array());
+	json_t *lost = json_object_get(fields, "lost");
+	json_object_set_new(o, "lost", lost ? json_incref(lost) : json_array());
+	json_t *reported = json_array();
+	for (size_t f = 0; f < bd_fields.count; f++)
+		if (bd_incident_reported(inc) & BD_FIELD_BIT(f))
+			json_array_append_new(reported, json_string(bd_fields.entries[f].name));
+	json_object_set_new(o, "reported", reported);
 	json_t *refs = json_array();
 	for (size_t i = 0; i < inc->n_referrals; i++) {
 		json_t *r = json_object();

@@ -46,6 +46,10 @@ void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scop
 		      bd_date d);
 /* Field names of a mask joined with ", " (labels when `labels`); caller frees. */
 char *bd_render_fields(bd_fieldset mask, bool labels);
+/* The same, with " (reported)" after the fields in `reported`. */
+char *bd_render_fields_marked(bd_fieldset mask, bd_fieldset reported, bool labels);
+/* What a lost field means, wherever the group is shown. */
+#define BD_LOST_MEANING "lost, deleted or destroyed: availability, not exposure"
 /* "referred", "fine £750,000" — the furthest status with one body. */
 const char *bd_render_status(int status);
 

@@ -7,93 +7,41 @@
 #include "render.h"
 #include "text.h"
 
-/* a + b for counts (never negative), stopping at LLONG_MAX: counts up to
- * 2^63 - 1 are valid data, and their sum must not wrap round. */
+/* a + b for amounts (never negative), stopping at LLONG_MAX so a sum of
+ * valid data never wraps round. */
 static long long add(long long a, long long b)
 {
 	return a > LLONG_MAX - b ? LLONG_MAX : a + b;
 }
 
-void bd_tally_add(bd_tally *t, long long count, int qualifier)
-{
-	if (count < 0 || qualifier == BD_Q_UNKNOWN) {
-		t->n_unknown++;
-		return;
-	}
-	switch (qualifier) {
-	case BD_Q_EXACT:    t->exact = add(t->exact, count); t->n_exact++; break;
-	case BD_Q_APPROX:   t->approx = add(t->approx, count); t->n_approx++; break;
-	case BD_Q_AT_LEAST: t->at_least = add(t->at_least, count); t->n_at_least++; break;
-	default:            t->up_to = add(t->up_to, count); t->n_up_to++; break;
-	}
-}
-
-/* Appends before, n with thousands separators, after. */
-static size_t part(char *out, size_t size, size_t o, const char *before, long long n,
-		   const char *after)
-{
-	char num[32];
-	bd_format_thousands(n, num, sizeof num);
-	if (o < size)
-		o += (size_t)snprintf(out + o, size - o, "%s%s%s", before, num, after);
-	return o;
-}
-
-void bd_tally_format(const bd_tally *t, bool ascii, char *out, size_t size)
-{
-	(void)ascii;
-	size_t o = 0;
-	long long floor = add(t->exact, t->at_least);
-	int counted = t->n_exact + t->n_approx + t->n_at_least + t->n_up_to;
-	out[0] = '\0';
-	if (!counted) {
-		snprintf(out, size, "not known (no incident has a count)");
-		return;
-	}
-	/* Only exact and at-least figures give a floor; approximate ones make
-	 * the whole total approximate. */
-	if (t->n_approx)
-		o = part(out, size, o, "about ", add(floor, t->approx), " people");
-	else if (t->n_at_least)
-		o = part(out, size, o, "at least ", floor, " people");
-	else
-		o = part(out, size, o, "", floor, " people");
-	const char *sep = ": ";
-	if (t->n_exact && (t->n_approx || t->n_at_least || t->n_up_to)) {
-		o = part(out, size, o, ": ", t->exact, " counted exactly");
-		sep = ", ";
-	}
-	if (t->n_approx && (t->n_exact || t->n_at_least)) {
-		if (o < size)
-			o += (size_t)snprintf(out + o, size - o, "%s", sep);
-		o = part(out, size, o, "about ", t->approx, "");
-		sep = ", ";
-	}
-	if (t->n_at_least && (t->n_exact || t->n_approx)) {
-		if (o < size)
-			o += (size_t)snprintf(out + o, size - o, "%s", sep);
-		o = part(out, size, o, "at least ", t->at_least, "");
-		sep = ", ";
-	}
-	if (t->n_up_to) {
-		if (o < size)
-			o += (size_t)snprintf(out + o, size - o, "%s", sep);
-		o = part(out, size, o, "and up to ", t->up_to, " more");
-	}
-	if (t->n_unknown && o < size)
-		snprintf(out + o, size - o, "; %d incident%s no count", t->n_unknown,
-			 t->n_unknown == 1 ? " has" : "s have");
-}
-
 /* ---- gathering ---- */
 
-typedef struct summary {
+/* Fines summed under one key (a year, a force). */
+typedef struct fine_group {
+	char *key;
 	int n;
-	bd_tally tally;
-	int refs[4][5];                 /* body x status: incidents at that furthest status */
+	long long total;
+} fine_group;
+
+typedef struct fine_groups {
+	fine_group *v;
+	int n;
+} fine_groups;
+
+enum { N_STATUS = 7 };
+
+typedef struct summary {
+	int n, n_counted;
+	long long largest;              /* the largest single count, -1: none */
+	char *largest_label;
+	int refs[4][N_STATUS];          /* body x status: incidents at that furthest status */
+	int n_fines;
 	long long fines;
+	fine_groups by_year, by_force;
 	char **where[32];               /* per field: labels of incidents that exposed it */
 	int n_where[32];
+	char **lost[32];                /* per field: labels of incidents that lost it */
+	int n_lost[32];
 } summary;
 
 typedef void (*each_fn)(const bd_incident *inc, void *ctx);
@@ -130,28 +78,95 @@ static char *label_of(const bd_incident *inc)
 	return out;
 }
 
+static void fine_add(fine_groups *g, const char *key, long long amount)
+{
+	for (int i = 0; i < g->n; i++)
+		if (!strcmp(g->v[i].key, key)) {
+			g->v[i].n++;
+			g->v[i].total = add(g->v[i].total, amount);
+			return;
+		}
+	fine_group *v = realloc(g->v, (size_t)(g->n + 1) * sizeof *v);
+	if (!v)
+		return;
+	g->v = v;
+	v[g->n++] = (fine_group){ strdup(key), 1, amount };
+}
+
+static int fine_cmp(const void *a, const void *b)
+{
+	return strcmp(((const fine_group *)a)->key, ((const fine_group *)b)->key);
+}
+
+static void label_add(char ***v, int *n, char *label)
+{
+	char **w = realloc(*v, (size_t)(*n + 1) * sizeof *w);
+	if (!w) {
+		free(label);
+		return;
+	}
+	*v = w;
+	w[(*n)++] = label;
+}
+
+/* A fine counts in the year of its own date, else of the incident's. */
+static void gather_fines(summary *s, const bd_incident *inc)
+{
+	for (size_t i = 0; i < inc->n_referrals; i++) {
+		const bd_referral *r = &inc->referrals[i];
+		if (r->status != BD_REF_FINE || r->amount < 0 || r->body != BD_BODY_ICO)
+			continue;
+		bd_date d = bd_date_is_set(r->date) ? r->date : bd_incident_date(inc);
+		char year[8] = "undated";
+		if (bd_date_is_set(d))
+			snprintf(year, sizeof year, "%04d", d.year);
+		s->n_fines++;
+		s->fines = add(s->fines, r->amount);
+		fine_add(&s->by_year, year, r->amount);
+		fine_add(&s->by_force, inc->force_short, r->amount);
+	}
+}
+
 static void gather(const bd_incident *inc, void *ctx)
 {
 	summary *s = ctx;
 	s->n++;
-	bd_tally_add(&s->tally, inc->affected, inc->qualifier);
+	if (inc->affected >= 0) {
+		s->n_counted++;
+		if (inc->affected > s->largest) {
+			s->largest = inc->affected;
+			free(s->largest_label);
+			s->largest_label = label_of(inc);
+		}
+	}
 	for (int body = 0; body < 4; body++) {
 		int st = bd_incident_referral_status(inc, body);
-		if (st >= 0)
+		if (st >= 0 && st < N_STATUS)
 			s->refs[body][st]++;
 	}
-	for (size_t i = 0; i < inc->n_referrals; i++)
-		if (inc->referrals[i].amount > 0)
-			s->fines = add(s->fines, inc->referrals[i].amount);
+	gather_fines(s, inc);
+	bd_fieldset reported = bd_incident_reported(inc);
 	for (size_t f = 0; f < bd_fields.count && f < 32; f++) {
-		if (!(inc->exposed & BD_FIELD_BIT(f)))
-			continue;
-		char **w = realloc(s->where[f], (size_t)(s->n_where[f] + 1) * sizeof *w);
-		if (!w)
-			continue;
-		s->where[f] = w;
-		w[s->n_where[f]++] = label_of(inc);
+		bd_fieldset bit = BD_FIELD_BIT(f);
+		char *label = label_of(inc), *marked = NULL;
+		if ((reported & bit) && label && asprintf(&marked, "%s (reported)", label) >= 0) {
+			free(label);
+			label = marked;
+		}
+		if (inc->exposed & bit)
+			label_add(&s->where[f], &s->n_where[f], label);
+		else
+			free(label);
+		if (inc->lost & bit)
+			label_add(&s->lost[f], &s->n_lost[f], label_of(inc));
 	}
+}
+
+static void groups_free(fine_groups *g)
+{
+	for (int i = 0; i < g->n; i++)
+		free(g->v[i].key);
+	free(g->v);
 }
 
 static void summary_free(summary *s)
@@ -160,7 +175,13 @@ static void summary_free(summary *s)
 		for (int i = 0; i < s->n_where[f]; i++)
 			free(s->where[f][i]);
 		free(s->where[f]);
+		for (int i = 0; i < s->n_lost[f]; i++)
+			free(s->lost[f][i]);
+		free(s->lost[f]);
 	}
+	free(s->largest_label);
+	groups_free(&s->by_year);
+	groups_free(&s->by_force);
 }
 
 /* ---- writing ---- */
@@ -202,24 +223,77 @@ static void write_headline(writer *w, const summary *s, const bd_query *q)
 	char buf[512], num[32];
 	heading(w, "Headline");
 	fprintf(w->out, "- Incidents: %d\n", s->n);
-	bd_tally_format(&s->tally, w->ascii, buf, sizeof buf);
-	fprintf(w->out, "- People affected: %s\n", buf);
+	fputs("- People affected: counted per incident and not added up, since the same people"
+	      " can be in more than one incident and some counts are of people warned of a possible"
+	      " exposure", w->out);
+	if (s->largest >= 0) {
+		bd_format_thousands(s->largest, num, sizeof num);
+		fprintf(w->out, "; the largest count is %s (", num);
+		text(w, s->largest_label ? s->largest_label : "?");
+		fputc(')', w->out);
+	}
+	fprintf(w->out, "; %d of %d incidents have a count, %d unknown\n", s->n_counted, s->n,
+		s->n - s->n_counted);
 	for (int body = 0; body < 2; body++) {
 		int told = 0;
-		for (int st = 0; st < 5; st++)
+		for (int st = 0; st < N_STATUS; st++)
 			told += s->refs[body][st];
-		fprintf(w->out, "- Told the %s: %d of %d", bd_vocab_label(&bd_bodies, body), told, s->n);
-		if (body == BD_BODY_ICO && s->refs[body][BD_REF_FINE]) {
+		fprintf(w->out, "- %s: a referral is recorded for %d of %d; for %d none is, which is"
+			" unknown, not \"never told\"", bd_vocab_label(&bd_bodies, body), told, s->n,
+			s->n - told);
+		if (body == BD_BODY_ICO && s->n_fines) {
 			bd_format_thousands(s->fines, num, sizeof num);
-			fprintf(w->out, " (fines: %s%s)", w->ascii ? "GBP " : "£", num);
+			fprintf(w->out, "; %d fine%s totalling %s%s", s->n_fines, s->n_fines == 1 ? "" : "s",
+				w->ascii ? "GBP " : "£", num);
 		}
 		fputc('\n', w->out);
 	}
+	bd_date day = w->threats->as_of;
+	bd_threat_summary(buf, sizeof buf, w->threats, day, false);
+	bd_date_format(day, num);
+	fprintf(w->out, "- Threat levels: %s", buf);
+	if (*num)
+		fprintf(w->out, "; the threat table was last checked on %s", num);
+	fputc('\n', w->out);
 	if (!bd_filter_is_empty(q->filter)) {
 		fputs("- Filter: ", w->out);
 		text(w, bd_filter_text(q->filter));
 		fputc('\n', w->out);
 	}
+}
+
+static void write_fine_groups(writer *w, const char *what, fine_groups *g)
+{
+	char num[32];
+	qsort(g->v, (size_t)g->n, sizeof *g->v, fine_cmp);
+	if (w->md)
+		fprintf(w->out, "| %s | Fines | Total |\n|---|---:|---:|\n", what);
+	else
+		fprintf(w->out, "%-16s %5s  %s\n", what, "Fines", "Total");
+	for (int i = 0; i < g->n; i++) {
+		bd_format_thousands(g->v[i].total, num, sizeof num);
+		if (w->md) {
+			fputs("| ", w->out);
+			text(w, g->v[i].key);
+			fprintf(w->out, " | %d | %s%s |\n", g->v[i].n, w->ascii ? "GBP " : "£", num);
+		} else {
+			bd_render_cell(w->out, g->v[i].key, 16, w->ascii);
+			fprintf(w->out, " %5d  %s%s\n", g->v[i].n, w->ascii ? "GBP " : "£", num);
+		}
+	}
+}
+
+static void write_fines(writer *w, summary *s)
+{
+	heading(w, "ICO fines by year and by force");
+	if (!s->n_fines) {
+		fputs("No ICO fine is recorded for these incidents.\n", w->out);
+		return;
+	}
+	write_fine_groups(w, "Year", &s->by_year);
+	fputc('\n', w->out);
+	write_fine_groups(w, "Force", &s->by_force);
+	fputs("\nA fine is counted in the year of the ICO's decision where a source dates it.\n", w->out);
 }
 
 static void table_row(const bd_incident *inc, void *ctx)
@@ -251,45 +325,69 @@ static void table_row(const bd_incident *inc, void *ctx)
 	}
 }
 
-static void write_fields(writer *w, const summary *s)
+static void field_lines(writer *w, char **const *v, const int *n)
 {
-	heading(w, "Which field types leaked where");
-	bool any = false;
 	for (size_t f = 0; f < bd_fields.count; f++) {
-		if (!s->n_where[f])
+		if (!n[f])
 			continue;
-		any = true;
 		fprintf(w->out, "- %s%s%s (%d): ", w->md ? "**" : "", bd_fields.entries[f].label,
-			w->md ? "**" : "", s->n_where[f]);
-		for (int i = 0; i < s->n_where[f]; i++) {
+			w->md ? "**" : "", n[f]);
+		for (int i = 0; i < n[f]; i++) {
 			fputs(i ? ", " : "", w->out);
-			text(w, s->where[f][i] ? s->where[f][i] : "?");
+			text(w, v[f][i] ? v[f][i] : "?");
 		}
 		fputc('\n', w->out);
 	}
-	if (!any)
+}
+
+static bool any_of(const int *n)
+{
+	for (size_t f = 0; f < bd_fields.count; f++)
+		if (n[f])
+			return true;
+	return false;
+}
+
+static void write_fields(writer *w, const summary *s)
+{
+	heading(w, "Which field types leaked where");
+	if (any_of(s->n_where))
+		field_lines(w, s->where, s->n_where);
+	else
 		fputs("No source reports an exposed field type for these incidents.\n", w->out);
-	fputs("\nField types not listed are not known to have leaked; that is not the same as safe.\n", w->out);
+	fputs("\nField types not listed are not known to have leaked; that is not the same as safe."
+	      " \"(reported)\": only hedged reports say so.\n", w->out);
+	if (!any_of(s->n_lost))
+		return;
+	heading(w, "Data lost, deleted or destroyed");
+	field_lines(w, s->lost, s->n_lost);
+	fputs("\nAvailability, not exposure: losing data says nothing of who saw it.\n", w->out);
 }
 
 static void write_referrals(writer *w, const summary *s)
 {
+	/* Columns in the order of how far a matter went. */
+	static const int order[N_STATUS] = {
+		BD_REF_REFERRED, BD_REF_INVESTIGATING, BD_REF_CLOSED, BD_REF_UNDERTAKING,
+		BD_REF_REPRIMAND, BD_REF_ENFORCEMENT, BD_REF_FINE,
+	};
 	heading(w, "Referrals by regulator and furthest status");
-	if (w->md) {
-		fputs("| Body | referred | investigating | reprimand | fine | closed |\n"
-		      "|---|---:|---:|---:|---:|---:|\n", w->out);
-	} else {
-		fprintf(w->out, "%-6s %9s %14s %10s %5s %7s\n", "Body", "referred", "investigating",
-			"reprimand", "fine", "closed");
-	}
+	fputs(w->md ? "| Body |" : "Body  ", w->out);
+	for (int k = 0; k < N_STATUS; k++)
+		fprintf(w->out, w->md ? " %s |" : " %s", bd_vocab_name(&bd_ref_statuses, order[k]));
+	fputs(w->md ? "\n|---|" : "\n", w->out);
+	for (int k = 0; w->md && k < N_STATUS; k++)
+		fputs("---:|", w->out);
+	if (w->md)
+		fputc('\n', w->out);
 	for (int body = 0; body < 4; body++) {
-		const int *r = s->refs[body];
-		if (w->md)
-			fprintf(w->out, "| %s | %d | %d | %d | %d | %d |\n", bd_vocab_label(&bd_bodies, body),
-				r[0], r[1], r[2], r[3], r[4]);
-		else
-			fprintf(w->out, "%-6s %9d %14d %10d %5d %7d\n", bd_vocab_label(&bd_bodies, body),
-				r[0], r[1], r[2], r[3], r[4]);
+		fprintf(w->out, w->md ? "| %s |" : "%-5s ", bd_vocab_label(&bd_bodies, body));
+		for (int k = 0; k < N_STATUS; k++) {
+			const char *name = bd_vocab_name(&bd_ref_statuses, order[k]);
+			fprintf(w->out, w->md ? " %d |" : " %*d", w->md ? s->refs[body][order[k]]
+				: (int)strlen(name), s->refs[body][order[k]]);
+		}
+		fputc('\n', w->out);
 	}
 }
 
@@ -339,6 +437,10 @@ static void conflict_line(void *ctx, const char *about, const size_t *idx, size_
 			fputs(k ? "; " : "", c->w->out);
 			text(c->w, src ? src->publisher : f->sources.v[k]);
 		}
+		if (f->note) {
+			fputs(": ", c->w->out);
+			text(c->w, f->note);
+		}
 		fputs(")", c->w->out);
 	}
 	fputc('\n', c->w->out);
@@ -365,6 +467,11 @@ static void sources_of(const bd_incident *inc, void *ctx)
 			fputs(", ", w->out);
 			text(w, s->title);
 		}
+		if (bd_date_is_set(s->date)) {
+			char d[11];
+			bd_date_format(s->date, d);
+			fprintf(w->out, ", %s", d);
+		}
 		if (s->url) {
 			fputs(w->md ? ", <" : ", ", w->out);
 			text(w, s->url);
@@ -380,6 +487,7 @@ bd_status bd_report_write(FILE *out, bd_store *st, const bd_query *q,
 {
 	summary s;
 	memset(&s, 0, sizeof s);
+	s.largest = -1;
 	writer w = { out, format == BD_REPORT_MD, ascii, t };
 	bd_status status = each_incident(st, q, gather, &s, err);
 	if (status != BD_OK) {
@@ -397,6 +505,8 @@ bd_status bd_report_write(FILE *out, bd_store *st, const bd_query *q,
 		write_fields(&w, &s);
 	if (status == BD_OK)
 		write_referrals(&w, &s);
+	if (status == BD_OK)
+		write_fines(&w, &s);
 	if (status == BD_OK) {
 		heading(&w, "Threat levels in force");
 		status = each_incident(st, q, threat_row, &w, err);

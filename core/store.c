@@ -24,13 +24,14 @@ static const char *const cached_sql[ST_COUNT] = {
 	[ST_INSERT] = (
 		"INSERT INTO incident (id, title, force, force_short, supplier, nation, kind,"
 		" date_key, affected, qualifier, exposed, not_exposed, n_exposed, ico, nca,"
-		" threat, origin, country, industry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"),
+		" threat, origin, country, industry, lost, reported) VALUES (?1, ?2, ?3, ?4, ?5,"
+		" ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
 	[ST_UPDATE] = (
 		"UPDATE incident SET title = ?2, force = ?3, force_short = ?4, supplier = ?5,"
 		" nation = ?6, kind = ?7, date_key = ?8, affected = ?9, qualifier = ?10,"
 		" exposed = ?11, not_exposed = ?12, n_exposed = ?13, ico = ?14, nca = ?15,"
-		" threat = ?16, origin = ?17, country = ?18, industry = ?19 WHERE id = ?1"),
+		" threat = ?16, origin = ?17, country = ?18, industry = ?19, lost = ?20,"
+		" reported = ?21 WHERE id = ?1"),
 	[ST_DEL_REFERRALS] = "DELETE FROM referral WHERE incident = ?1",
 	[ST_DEL_FTS] = "DELETE FROM incident_fts WHERE rowid = ?1",
 	[ST_INS_REFERRAL] = "INSERT INTO referral VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -142,7 +143,16 @@ static const char schema_v3[] =
 static const char schema_v4[] =
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
 
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+/* Version 5: availability apart from exposure (fields lost, deleted or
+ * destroyed), and the exposed fields that only hedged reports state.
+ * Documents stored before had neither, so 0 is right for them. */
+static const char schema_v5[] =
+	"ALTER TABLE incident ADD COLUMN lost INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE incident ADD COLUMN reported INTEGER NOT NULL DEFAULT 0;";
+
+static const char *const migrations[] = {
+	schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
+};
 
 static bd_status db_fail(bd_store *st, bd_error *err, const char *what)
 {
@@ -521,6 +531,8 @@ static bd_status bind_columns(sqlite3_stmt *s, const bd_incident *inc,
 			  : native && inc->nation != BD_OUTSIDE_UK ? BD_COUNTRY_UK : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 19, inc->industry ? inc->industry : native ? BD_NAICS_POLICE : NULL,
 			  -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 20, inc->lost);
+	sqlite3_bind_int64(s, 21, bd_incident_reported(inc));
 	return BD_OK;
 }
 

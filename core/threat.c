@@ -42,6 +42,50 @@ static bool period_date(loadctx *c, json_t *o, const char *p, const char *key,
 	return ok;
 }
 
+static char *dup_member(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? strdup(s) : NULL;
+}
+
+/* Who says so: a publisher each, and a date where the page gives one, since
+ * the newest of them dates the level. (Sources are optional in the format;
+ * the bundled table's test requires them.) */
+static void load_sources(loadctx *c, json_t *arr, const char *p, bd_threat_period *tp)
+{
+	tp->latest = tp->from;
+	if (!arr)
+		return;
+	char *sp = bd_path_key(p, "sources");
+	if (!json_is_array(arr)) {
+		problem(c, sp, "expected an array of sources");
+		free(sp);
+		return;
+	}
+	tp->sources = calloc(json_array_size(arr), sizeof *tp->sources);
+	size_t i;
+	json_t *o;
+	json_array_foreach(arr, i, o) {
+		char *ip = bd_path_index(sp, i);
+		bd_threat_source *s = &tp->sources[tp->n_sources];
+		const char *d = json_string_value(json_object_get(o, "date"));
+		if (!json_is_string(json_object_get(o, "publisher")))
+			problem(c, ip, "expected a source with a \"publisher\"");
+		else if (json_object_get(o, "date") && (!d || !bd_date_parse(d, &s->date)))
+			problem(c, ip, "expected \"date\" as YYYY, YYYY-MM or YYYY-MM-DD");
+		else if (tp->sources) {
+			s->publisher = dup_member(o, "publisher");
+			s->title = dup_member(o, "title");
+			s->url = dup_member(o, "url");
+			if (bd_date_is_set(s->date) && bd_date_cmp(s->date, tp->latest) > 0)
+				tp->latest = s->date;
+			tp->n_sources++;
+		}
+		free(ip);
+	}
+	free(sp);
+}
+
 static void load_period(loadctx *c, json_t *o, const char *p, bd_threat_period *tp)
 {
 	static const char *const keys[] = { "scope", "level", "from", "to", "note", "sources", NULL };
@@ -69,11 +113,7 @@ static void load_period(loadctx *c, json_t *o, const char *p, bd_threat_period *
 	period_date(c, o, p, "to", false, &tp->to);
 	const char *note = json_string_value(json_object_get(o, "note"));
 	tp->note = note ? strdup(note) : NULL;
-	json_t *src = json_array_get(json_object_get(o, "sources"), 0);
-	const char *pub = json_string_value(json_object_get(src, "publisher"));
-	const char *title = json_string_value(json_object_get(src, "title"));
-	if (pub && asprintf(&tp->source, "%s%s%s", pub, title ? ", " : "", title ? title : "") < 0)
-		tp->source = NULL;
+	load_sources(c, json_object_get(o, "sources"), p, tp);
 }
 
 static void check_overlaps(loadctx *c, const bd_threat_table *t)
@@ -109,6 +149,10 @@ int bd_threat_load(const char *file, bd_threat_table *t, bd_diags *diags)
 	char *buf = bd_read_file(file, 0, &len, NULL);
 	loadctx c = { file, buf ? buf : "", len, diags, 0 };
 	json_t *levels = json_object_get(root, "levels");
+	json_t *as_of = json_object_get(root, "as_of");
+	if (as_of && (!json_is_string(as_of) || !bd_date_parse(json_string_value(as_of), &t->as_of) ||
+		      !bd_date_is_full(t->as_of)))
+		problem(&c, "$.as_of", "expected a full date YYYY-MM-DD");
 	if (!json_is_array(levels)) {
 		problem(&c, "$", "expected an object with a \"levels\" array");
 	} else {
@@ -136,11 +180,16 @@ void bd_threat_free(bd_threat_table *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->v[i].note);
-		free(t->v[i].source);
+		for (size_t k = 0; k < t->v[i].n_sources; k++) {
+			bd_threat_source *s = &t->v[i].sources[k];
+			free(s->publisher);
+			free(s->title);
+			free(s->url);
+		}
+		free(t->v[i].sources);
 	}
 	free(t->v);
-	t->v = NULL;
-	t->n = 0;
+	memset(t, 0, sizeof *t);
 }
 
 const bd_threat_period *bd_threat_at(const bd_threat_table *t, int scope, bd_date d)
@@ -174,4 +223,28 @@ int bd_threat_level_for(const bd_threat_table *t, const bd_incident *inc)
 		return -1;
 	const bd_threat_period *p = bd_threat_at(t, scope, bd_incident_date(inc));
 	return p ? p->level : -1;
+}
+
+void bd_threat_summary(char *buf, size_t size, const bd_threat_table *t, bd_date today,
+		       bool narrow)
+{
+	size_t n = 0;
+	for (int scope = BD_SCOPE_UK; scope <= BD_SCOPE_NI && n < size; scope++) {
+		const bd_threat_period *p = bd_threat_current(t, scope, today);
+		const char *name = scope == BD_SCOPE_UK ? "UK" : "NI";
+		const char *sep = scope == BD_SCOPE_UK ? "" : ", ";
+		char d[11] = "";
+		if (p)
+			bd_date_format(p->latest, d);
+		/* Newer than a year, the latest source reports the level; older,
+		 * it is only the last confirmation found. */
+		bool stale = p && bd_date_key(today) - bd_date_key(p->latest) > 10000;
+		int w = !p ? snprintf(buf + n, size - n, "%s%s unknown", sep, name)
+			: narrow ? snprintf(buf + n, size - n, "%s%s %s as of %s", sep, name,
+					    bd_vocab_label(&bd_levels, p->level), d)
+			: snprintf(buf + n, size - n, "%s%s %s (%s %s)", sep, name,
+				   bd_vocab_label(&bd_levels, p->level),
+				   stale ? "last confirmed" : "latest source", d);
+		n += w > 0 ? (size_t)w : 0;
+	}
 }

@@ -13,17 +13,27 @@
 #include "diag.h"
 #include "model.h"
 
+typedef struct bd_threat_source {
+	char *publisher, *title, *url;  /* title and url may be NULL */
+	bd_date date;
+} bd_threat_source;
+
 typedef struct bd_threat_period {
 	int scope;              /* enum bd_scope */
 	int level;              /* enum bd_level */
-	bd_date from, to;       /* to unset: still in force */
+	bd_date from, to;       /* to unset: no source says it ended */
 	char *note;
-	char *source;           /* "publisher, title" of its first source, or NULL */
+	bd_threat_source *sources;
+	size_t n_sources;
+	bd_date latest;         /* the newest source's date, else `from` */
 } bd_threat_period;
 
+/* `as_of`: the day the table was last checked against its sources. A level
+ * is never "now": it is the level its newest source gives, on that date. */
 typedef struct bd_threat_table {
 	bd_threat_period *v;
 	size_t n;
+	bd_date as_of;
 } bd_threat_table;
 
 /* Loads and checks a threat_levels.json; problems go to diags with file,
@@ -35,12 +45,19 @@ void bd_threat_free(bd_threat_table *t);
  * partial date covering a change, the highest level wins: the one that made
  * the incident most dangerous. */
 const bd_threat_period *bd_threat_at(const bd_threat_table *t, int scope, bd_date d);
-/* The period in force on the given full date (today, for the header). */
+/* The period in force on the given full date (today, for the header): the
+ * last one that began by then, as no source says when an open one ends. */
 const bd_threat_period *bd_threat_current(const bd_threat_table *t, int scope, bd_date today);
 /* The scope that matters for an incident: Northern Ireland for incidents
  * there, else UK. -1 outside the UK. */
 int bd_threat_scope_for(int nation);
 /* The level in force for the incident (in its own scope), or -1. */
 int bd_threat_level_for(const bd_threat_table *t, const bd_incident *inc);
+
+/* The levels in force on `today` with the date of their newest source:
+ * "UK SEVERE (latest source 2026-04-30), NI SUBSTANTIAL (last confirmed
+ * 2024-03-06)"; `narrow` gives "UK SEVERE as of 2026-04-30, ...". */
+void bd_threat_summary(char *buf, size_t size, const bd_threat_table *t, bd_date today,
+		       bool narrow);
 
 #endif

@@ -76,7 +76,13 @@ VOCAB(bd_ref_statuses, "referral status",
 	{ "investigating", "investigating", NULL, NULL },
 	{ "reprimand", "reprimand", NULL, NULL },
 	{ "fine", "fine", NULL, NULL },
-	{ "closed", "closed", NULL, NULL });
+	{ "closed", "closed", NULL, NULL },
+	{ "enforcement-notice", "enforcement notice", NULL, NULL },
+	{ "undertaking", "undertaking", NULL, NULL });
+
+VOCAB(bd_certainties, "certainty",
+	{ "confirmed", "confirmed", NULL, NULL },
+	{ "reported", "reported", NULL, NULL });
 
 VOCAB(bd_levels, "threat level",
 	{ "low", "LOW", NULL, NULL },
@@ -118,4 +124,14 @@ const char *bd_vocab_name(const bd_vocab *v, int i)
 const char *bd_vocab_label(const bd_vocab *v, int i)
 {
 	return i >= 0 && (size_t)i < v->count ? v->entries[i].label : "?";
+}
+
+int bd_ref_status_rank(int status)
+{
+	static const int rank[] = {
+		[BD_REF_REFERRED] = 0, [BD_REF_INVESTIGATING] = 1, [BD_REF_CLOSED] = 2,
+		[BD_REF_UNDERTAKING] = 3, [BD_REF_REPRIMAND] = 4, [BD_REF_ENFORCEMENT] = 5,
+		[BD_REF_FINE] = 6,
+	};
+	return status >= 0 && (size_t)status < sizeof rank / sizeof rank[0] ? rank[status] : -1;
 }

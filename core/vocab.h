@@ -30,15 +30,21 @@ enum bd_kind {
 };
 enum bd_qualifier { BD_Q_EXACT, BD_Q_APPROX, BD_Q_AT_LEAST, BD_Q_UP_TO, BD_Q_UNKNOWN };
 enum bd_body { BD_BODY_ICO, BD_BODY_NCA, BD_BODY_IOPC, BD_BODY_OTHER };
+/* Stored in the store by value: new statuses go at the end, and how far a
+ * matter went is bd_ref_status_rank, not the value. */
 enum bd_ref_status {
-	BD_REF_REFERRED, BD_REF_INVESTIGATING, BD_REF_REPRIMAND, BD_REF_FINE, BD_REF_CLOSED
+	BD_REF_REFERRED, BD_REF_INVESTIGATING, BD_REF_REPRIMAND, BD_REF_FINE, BD_REF_CLOSED,
+	BD_REF_ENFORCEMENT, BD_REF_UNDERTAKING
 };
+/* A field's exposure as its sources state it: plainly, or hedged / by one
+ * secondary report ("might have been"). */
+enum bd_certainty { BD_CERT_CONFIRMED, BD_CERT_REPORTED };
 enum bd_level { BD_LEVEL_LOW, BD_LEVEL_MODERATE, BD_LEVEL_SUBSTANTIAL, BD_LEVEL_SEVERE, BD_LEVEL_CRITICAL };
 enum bd_scope { BD_SCOPE_UK, BD_SCOPE_NI };
 enum bd_origin { BD_ORIGIN_NATIVE, BD_ORIGIN_VERIS };
 
 extern const bd_vocab bd_nations, bd_kinds, bd_qualifiers, bd_who, bd_fields,
-	bd_bodies, bd_ref_statuses, bd_levels, bd_scopes, bd_origins;
+	bd_bodies, bd_ref_statuses, bd_levels, bd_scopes, bd_origins, bd_certainties;
 
 /* Index of name in v, or -1. Case-sensitive, as JSON is. */
 int bd_vocab_find(const bd_vocab *v, const char *name);
@@ -47,5 +53,9 @@ int bd_vocab_find(const bd_vocab *v, const char *name);
 int bd_vocab_match(const bd_vocab *v, const char *text);
 const char *bd_vocab_name(const bd_vocab *v, int i);
 const char *bd_vocab_label(const bd_vocab *v, int i);
+/* How far a body's involvement went: referred < investigating < closed (no
+ * further action) < undertaking < reprimand < enforcement notice < fine.
+ * -1 for no status. */
+int bd_ref_status_rank(int status);
 
 #endif

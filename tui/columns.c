@@ -25,8 +25,13 @@ const char *kind_short(int kind)
 
 const char *status_short(int status)
 {
-	static const char *const s[] = { "ref", "inv", "repr", "fine", "closd" };
-	return status >= 0 && status <= BD_REF_CLOSED ? s[status] : "-";
+	static const char *const s[] = {
+		[BD_REF_REFERRED] = "ref", [BD_REF_INVESTIGATING] = "inv",
+		[BD_REF_REPRIMAND] = "repr", [BD_REF_FINE] = "fine", [BD_REF_CLOSED] = "closd",
+		[BD_REF_ENFORCEMENT] = "enf", [BD_REF_UNDERTAKING] = "undtk",
+	};
+	/* No referral in the record is not known, not "never told". */
+	return status >= 0 && (size_t)status < sizeof s / sizeof s[0] ? s[status] : "?";
 }
 
 const char *level_short(int level)
@@ -142,13 +147,14 @@ static void draw_fields(WINDOW *w, int y, int x, int width, const bd_row *r, boo
 			bd_fieldset bit = BD_FIELD_BIT(f);
 			if (r->exposed & bit)
 				term_text_attr(w, y, x + (int)f, bd_fields.entries[f].glyph, 1,
-					       sel ? sel : term_cell(R_EXPOSED), false);
+					       sel ? sel : term_cell(r->reported & bit ? R_DIM : R_EXPOSED),
+					       false);
 			else if (r->not_exposed & bit)
 				term_text_attr(w, y, x + (int)f, the_term->g->safe, 1,
 					       sel ? sel : plain, false);
 			else
-				term_text_attr(w, y, x + (int)f, the_term->g->cell_unknown, 1,
-					       sel ? sel : plain, false);
+				term_text_attr(w, y, x + (int)f, r->lost & bit ? the_term->g->cell_lost
+					       : the_term->g->cell_unknown, 1, sel ? sel : plain, false);
 		}
 		return;
 	}

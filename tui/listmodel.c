@@ -5,8 +5,11 @@
 #include <string.h>
 
 /* A filter that no index answers would make every count a scan of the
- * whole table; count only this far, and on to the end only when asked. */
-enum { COUNT_STEP = 5000, RANK_LIMIT = 20000 };
+ * whole table; count only this far, and on to the end only when asked.
+ * Without a filter the count is the store's tally, exact and free. A
+ * filter's rows are checked one by one when the cursor is followed across
+ * a new order, so it is followed only that far (RANK_LIMIT_FILTERED). */
+enum { COUNT_STEP = 1000, RANK_LIMIT = 20000, RANK_LIMIT_FILTERED = 2000 };
 
 /* A count of nothing may hide a damaged store (the counts give 0 on an
  * error): then one row is read, and its error kept to be shown. */
@@ -28,6 +31,8 @@ static void check_readable(listmodel *lm)
 
 static void recount(listmodel *lm, long long cap)
 {
+	if (bd_filter_is_empty(lm->query.filter))
+		cap = bd_store_total(lm->store);
 	long long n = bd_query_count_upto(lm->store, &lm->query, cap + 1, NULL);
 	lm->exact = n <= cap;
 	lm->count = n < 0 ? 0 : n > cap ? cap : n;
@@ -104,7 +109,8 @@ static void fetch(listmodel *lm)
  * at the top. */
 static void follow(listmodel *lm, const char *id)
 {
-	long long pos = id ? bd_query_rank(lm->store, &lm->query, id, RANK_LIMIT, NULL) : -1;
+	long long limit = bd_filter_is_empty(lm->query.filter) ? RANK_LIMIT : RANK_LIMIT_FILTERED;
+	long long pos = id ? bd_query_rank(lm->store, &lm->query, id, limit, NULL) : -1;
 	if (pos >= lm->count && !lm->exact)
 		recount(lm, pos + COUNT_STEP);
 	lm->cursor = pos >= 0 ? pos : 0;

@@ -14,6 +14,7 @@ int term_theme;
 
 static const glyphs utf8_glyphs = {
 	.exposed = "●", .safe = "○", .unknown = "·", .cell_unknown = ".",
+	.reported = "◐", .lost = "×", .cell_lost = "x",
 	.mark = "▶", .sort_asc = "▲", .sort_desc = "▼", .diff = "≠", .ellipsis = "…",
 	.event = "◆", .referral = "▪",
 	.bar = { " ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█" },
@@ -22,6 +23,7 @@ static const glyphs utf8_glyphs = {
 
 static const glyphs ascii_glyphs = {
 	.exposed = "X", .safe = "o", .unknown = ".", .cell_unknown = ".",
+	.reported = "r", .lost = "-", .cell_lost = "x",
 	.mark = ">", .sort_asc = "^", .sort_desc = "v", .diff = "*", .ellipsis = "~",
 	.event = "@", .referral = "+",
 	.bar = { " ", " ", " ", "-", "-", "-", "=", "=", "#" },

@@ -22,9 +22,12 @@ enum role {
 
 typedef struct glyphs {
 	const char *exposed, *safe, *unknown;   /* field states */
+	const char *reported;                   /* exposed, by hedged reports only */
+	const char *lost;                       /* lost, deleted or destroyed */
 	const char *cell_unknown;               /* in a list row's field cell: one
 						 * byte, as that cell is repainted
 						 * on every cursor move */
+	const char *cell_lost;                  /* the same, for a lost field */
 	const char *mark, *sort_asc, *sort_desc, *diff, *ellipsis, *event, *referral;
 	const char *bar[9];                     /* 0..8 eighths of a cell */
 	const char *band;                       /* threat band fill */

@@ -153,16 +153,16 @@ static bd_date today(void)
 
 static void draw_header(app *a)
 {
-	char buf[256], uk[32] = "unknown", ni[32] = "unknown";
-	const bd_threat_period *p;
-	bd_date d = today();
-	if ((p = bd_threat_current(&a->ds.threats, BD_SCOPE_UK, d)))
-		snprintf(uk, sizeof uk, "%s", bd_vocab_label(&bd_levels, p->level));
-	if ((p = bd_threat_current(&a->ds.threats, BD_SCOPE_NI, d)))
-		snprintf(ni, sizeof ni, "%s", bd_vocab_label(&bd_levels, p->level));
+	char buf[256], levels[200];
+	/* The level is never "now": each is dated by its newest source. */
+	const bd_threat_table *t = &a->ds.threats;
+	bool narrow = COLS < 110;
+	bd_threat_summary(levels, sizeof levels, t, bd_date_is_set(t->as_of) ? t->as_of : today(),
+			  narrow);
 	term_fill(stdscr, 0, 0, COLS, R_HEADER);
 	int x = term_text(stdscr, 0, 0, " breachdash ", COLS, R_HEADER, false);
-	snprintf(buf, sizeof buf, "| Threat now: UK %s, Northern Ireland %s", uk, ni);
+	/* 80 columns hold the narrow form exactly, colon dropped. */
+	snprintf(buf, sizeof buf, narrow ? "| Threat %s" : "| Threat: %s", levels);
 	x += term_text(stdscr, 0, x, buf, COLS - x, R_HEADER, false);
 	if (bd_store_readonly(a->ds.store))
 		term_text(stdscr, 0, x, " | read-only", COLS - x, R_HEADER, false);

@@ -42,13 +42,15 @@ static void load(cmpview *c, app *a)
 
 static int field_role(int state)
 {
-	return state == BD_FIELD_EXPOSED ? R_EXPOSED : state == BD_FIELD_SAFE ? R_SAFE : R_UNKNOWN;
+	return state == BD_FIELD_EXPOSED ? R_EXPOSED : state == BD_FIELD_SAFE ? R_SAFE
+	     : state == BD_FIELD_REPORTED ? R_DIM : state == BD_FIELD_LOST ? R_NORMAL : R_UNKNOWN;
 }
 
 static const char *field_glyph(int state)
 {
 	const glyphs *g = the_term->g;
-	return state == BD_FIELD_EXPOSED ? g->exposed : state == BD_FIELD_SAFE ? g->safe : g->unknown;
+	return state == BD_FIELD_EXPOSED ? g->exposed : state == BD_FIELD_SAFE ? g->safe
+	     : state == BD_FIELD_REPORTED ? g->reported : state == BD_FIELD_LOST ? g->lost : g->unknown;
 }
 
 static void draw_row(const cmpview *c, const bd_cmp_row *r, int y, int label_w, int cell_w)

@@ -101,9 +101,22 @@ static void build_summary(doc *d, const bd_incident *inc)
 	free(extra);
 }
 
+/* One field: its glyph and label, "(reported)" after a field that only
+ * hedged reports say was exposed. */
+static void field_item(doc *d, int role, const char *glyph, size_t f, bd_fieldset reported)
+{
+	bool rep = reported & BD_FIELD_BIT(f);
+	doc_add(d, rep ? R_DIM : role, rep ? the_term->g->reported : glyph);
+	doc_add(d, role, " ");
+	doc_add(d, rep ? R_DIM : role, bd_fields.entries[f].label);
+	if (rep)
+		doc_add(d, R_DIM, " (reported)");
+}
+
 /* One column of field names, written down from line0 at column x. Returns
  * the line after its last. */
-static int field_column(doc *d, int x, int role, const char *glyph, bd_fieldset mask, int line0)
+static int field_column(doc *d, int x, int role, const char *glyph, bd_fieldset mask,
+			bd_fieldset reported, int line0)
 {
 	int row = line0;
 	for (size_t f = 0; f < bd_fields.count; f++) {
@@ -111,16 +124,40 @@ static int field_column(doc *d, int x, int role, const char *glyph, bd_fieldset 
 			continue;
 		doc_goto(d, row++);
 		doc_tab(d, x);
-		doc_add(d, role, glyph);
-		doc_add(d, role, " ");
-		doc_add(d, role, bd_fields.entries[f].label);
+		field_item(d, role, glyph, f, reported);
 	}
 	return row;
+}
+
+/* Which sources place each field, and how firmly. */
+static void field_claims(doc *d, const bd_incident *inc)
+{
+	if (!inc->n_claims)
+		return;
+	doc_nl(d);
+	doc_add(d, R_TITLE, "SOURCES OF THESE FIELDS");
+	doc_nl(d);
+	for (size_t i = 0; i < inc->n_claims; i++) {
+		const bd_field_claim *c = &inc->claims[i];
+		char *names = bd_render_fields(c->fields, true);
+		doc_add(d, c->certainty == BD_CERT_REPORTED ? R_DIM : R_NORMAL,
+			bd_vocab_name(&bd_certainties, c->certainty));
+		doc_tab(d, 11);
+		doc_add(d, R_NORMAL, names ? names : "");
+		sources_suffix(d, &c->sources);
+		doc_nl(d);
+		if (c->note) {
+			doc_tab(d, 11);
+			doc_wrap(d, R_DIM, 11, c->note);
+		}
+		free(names);
+	}
 }
 
 static void build_fields(doc *d, const bd_incident *inc)
 {
 	const glyphs *g = the_term->g;
+	bd_fieldset reported = bd_incident_reported(inc);
 	bd_fieldset groups[3] = { inc->exposed, inc->not_exposed, bd_incident_unknown(inc) };
 	const char *titles[3] = { "EXPOSED", "NOT EXPOSED", "UNKNOWN" };
 	const char *marks[3] = { g->exposed, g->safe, g->unknown };
@@ -136,7 +173,8 @@ static void build_fields(doc *d, const bd_incident *inc)
 		doc_nl(d);
 		int first = d->cur, last = first;
 		for (int i = 0; i < 3; i++) {
-			int end = field_column(d, i * colw, roles[i], marks[i], groups[i], first);
+			int end = field_column(d, i * colw, roles[i], marks[i], groups[i],
+					       i == 0 ? reported : 0, first);
 			last = end > last ? end : last;
 		}
 		doc_goto(d, last);
@@ -148,14 +186,26 @@ static void build_fields(doc *d, const bd_incident *inc)
 			for (size_t f = 0; f < bd_fields.count; f++)
 				if (groups[i] & BD_FIELD_BIT(f)) {
 					doc_tab(d, 2);
-					doc_add(d, roles[i], marks[i]);
-					doc_add(d, roles[i], " ");
-					doc_add(d, roles[i], bd_fields.entries[f].label);
+					field_item(d, roles[i], marks[i], f, i == 0 ? reported : 0);
 					doc_nl(d);
 				}
 			doc_nl(d);
 		}
 	}
+	if (inc->lost) {
+		doc_nl(d);
+		snprintf(buf, sizeof buf, "LOST, DELETED OR DESTROYED (%d)", __builtin_popcount(inc->lost));
+		doc_add(d, R_TITLE, buf);
+		doc_nl(d);
+		for (size_t f = 0; f < bd_fields.count; f++)
+			if (inc->lost & BD_FIELD_BIT(f)) {
+				doc_tab(d, 1);
+				field_item(d, R_NORMAL, g->lost, f, 0);
+				doc_nl(d);
+			}
+		doc_wrap(d, R_DIM, 0, "Availability, not exposure: losing data says nothing of who saw it.");
+	}
+	field_claims(d, inc);
 	doc_nl(d);
 	doc_wrap(d, R_DIM, 0, "Unknown means no source says either way; it is never shown as safe.");
 }
@@ -163,7 +213,8 @@ static void build_fields(doc *d, const bd_incident *inc)
 static void build_referrals(doc *d, const bd_incident *inc)
 {
 	if (!inc->n_referrals) {
-		doc_wrap(d, R_DIM, 0, "No referral to a regulator or agency is recorded.");
+		doc_wrap(d, R_DIM, 0, "No referral to a regulator or agency is recorded: whether"
+			 " one was made is unknown.");
 		return;
 	}
 	/* a timeline: sorted by date, undated last */
@@ -194,7 +245,8 @@ static void build_referrals(doc *d, const bd_incident *inc)
 			bd_format_thousands(r->amount, num, sizeof num);
 			snprintf(buf, sizeof buf, "fine %s%s", the_term->ascii ? "GBP " : "£", num);
 		}
-		doc_add(d, r->status >= BD_REF_REPRIMAND ? R_EXPOSED : R_NORMAL, buf);
+		doc_add(d, bd_ref_status_rank(r->status) >= bd_ref_status_rank(BD_REF_UNDERTAKING)
+			? R_EXPOSED : R_NORMAL, buf);
 		if (r->by) {
 			doc_add(d, R_DIM, "  by ");
 			doc_add(d, R_NORMAL, r->by);
@@ -235,12 +287,32 @@ static void threat_line(doc *d, const bd_threat_table *t, int scope, bd_date dat
 	doc_wrap(d, R_NORMAL, 28, level_meaning(p->level));
 	bd_date_format(p->from, from);
 	bd_date_format(p->to, to);
-	snprintf(buf, sizeof buf, "in force from %s %s %s", from, *to ? "to" : "until", *to ? to : "now");
+	char latest[11];
+	bd_date_format(p->latest, latest);
+	if (*to)
+		snprintf(buf, sizeof buf, "in force from %s to %s", from, to);
+	else
+		snprintf(buf, sizeof buf, "in force from %s; no end found (latest source %s)", from, latest);
 	doc_tab(d, 28);
 	doc_wrap(d, R_DIM, 28, buf);
 	if (p->note) {
 		doc_tab(d, 28);
 		doc_wrap(d, R_DIM, 28, p->note);
+	}
+	for (size_t i = 0; i < p->n_sources; i++) {
+		const bd_threat_source *s = &p->sources[i];
+		char *line = NULL, sd[11];
+		bd_date_format(s->date, sd);
+		if (asprintf(&line, "- %s%s%s%s%s%s", s->publisher, s->title ? ", \"" : "",
+			     s->title ? s->title : "", s->title ? "\"" : "", *sd ? ", " : "", sd) >= 0) {
+			doc_tab(d, 28);
+			doc_wrap(d, R_DIM, 30, line);
+		}
+		free(line);
+		if (s->url) {
+			doc_tab(d, 30);
+			doc_wrap(d, R_DIM, 30, s->url);
+		}
 	}
 }
 

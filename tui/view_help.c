@@ -46,14 +46,16 @@ static void build(help *h, int width)
 	doc_nl(d);
 	doc_add(d, R_TITLE, "Symbols");
 	doc_nl(d);
-	char buf[160];
-	snprintf(buf, sizeof buf, "%s exposed   %s known not exposed   %s unknown (no source says)",
-		 g->exposed, g->safe, g->unknown);
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s exposed   %s exposed, by hedged reports only   %s known not"
+		 " exposed   %s lost, deleted or destroyed (availability, not exposure)   %s unknown"
+		 " (no source says)", g->exposed, g->reported, g->safe, g->lost, g->unknown);
 	doc_tab(d, 2);
 	doc_wrap(d, R_NORMAL, 2, buf);
 	doc_tab(d, 2);
-	snprintf(buf, sizeof buf, "EXPOSED column: %s known not exposed, %s unknown, and one letter"
-		 " per exposed field type:", g->safe, g->cell_unknown);
+	snprintf(buf, sizeof buf, "EXPOSED column: %s known not exposed, %s lost, %s unknown, and one"
+		 " letter per exposed field type (dim: reported only):", g->safe, g->cell_lost,
+		 g->cell_unknown);
 	doc_wrap(d, R_NORMAL, 2, buf);
 	for (size_t f = 0; f < bd_fields.count; f++) {
 		doc_tab(d, 4 + (int)(f % 3) * (width / 3));
@@ -64,6 +66,10 @@ static void build(help *h, int width)
 			doc_nl(d);
 	}
 	doc_nl(d);
+	doc_tab(d, 2);
+	doc_wrap(d, R_NORMAL, 2, "ICO, NCA: ref referred, inv investigating, closd closed, undtk"
+		 " undertaking, repr reprimand, enf enforcement notice, fine; ? no referral recorded"
+		 " (unknown, not \"never told\")");
 	snprintf(buf, sizeof buf, "AFFECTED: ~ about, + at least, %s up to; the bar is log-scale (10 to 1,000,000)",
 		 the_term->ascii ? "<=" : "≤");
 	doc_tab(d, 2);

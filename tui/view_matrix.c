@@ -10,7 +10,7 @@
 
 typedef struct matrix {
 	int field;              /* the field column under the cursor */
-	long long exposed, safe; /* counts for it over the whole list */
+	long long exposed, safe, lost, unknown; /* counts for it over the whole list */
 	int counted_field;
 	long long counted_for;  /* list count when counted, to notice changes */
 	char *counted_filter;
@@ -46,6 +46,10 @@ static void count_field(matrix *m, app *a)
 	m->exposed = count_with(a, cond);
 	snprintf(cond, sizeof cond, "safe:%s", bd_fields.entries[m->field].name);
 	m->safe = count_with(a, cond);
+	snprintf(cond, sizeof cond, "lost:%s", bd_fields.entries[m->field].name);
+	m->lost = count_with(a, cond);
+	snprintf(cond, sizeof cond, "unknown:%s", bd_fields.entries[m->field].name);
+	m->unknown = count_with(a, cond);
 	m->counted_field = m->field;
 	m->counted_for = a->list.count;
 	free(m->counted_filter);
@@ -60,9 +64,9 @@ static void draw(view *v, app *a, int top, int height)
 	int cell = (COLS - label_w) / (int)bd_fields.count >= 3 ? 3 : 2;
 	count_field(m, a);
 	char info[256];
-	snprintf(info, sizeof info, "%s  %s exposed in %lld, %s not exposed in %lld, %s unknown in %lld of %lld",
-		 bd_fields.entries[m->field].label, g->exposed, m->exposed, g->safe, m->safe,
-		 g->unknown, a->list.count - m->exposed - m->safe, a->list.count);
+	snprintf(info, sizeof info, "%s  %s exposed in %lld, %s not exposed in %lld, %s lost in %lld,"
+		 " %s unknown in %lld of %lld", bd_fields.entries[m->field].label, g->exposed, m->exposed,
+		 g->safe, m->safe, g->lost, m->lost, g->unknown, m->unknown, a->list.count);
 	term_text(stdscr, top, 0, info, COLS, R_TITLE, true);
 	term_fill(stdscr, top + 1, 0, COLS, R_COLHEAD);
 	term_text(stdscr, top + 1, 0, "INCIDENT", label_w, R_COLHEAD, false);
@@ -86,8 +90,10 @@ static void draw(view *v, app *a, int top, int height)
 		term_text(stdscr, y, 0, label, label_w - 1, sel ? R_SELECTED : R_NORMAL, true);
 		for (size_t f = 0; f < bd_fields.count; f++) {
 			bd_fieldset bit = BD_FIELD_BIT(f);
-			int role = r->exposed & bit ? R_EXPOSED : r->not_exposed & bit ? R_SAFE : R_UNKNOWN;
-			const char *glyph = r->exposed & bit ? g->exposed : r->not_exposed & bit ? g->safe : g->unknown;
+			int role = r->exposed & bit ? (r->reported & bit ? R_DIM : R_EXPOSED)
+				 : r->not_exposed & bit ? R_SAFE : R_UNKNOWN;
+			const char *glyph = r->exposed & bit ? (r->reported & bit ? g->reported : g->exposed)
+					  : r->not_exposed & bit ? g->safe : r->lost & bit ? g->lost : g->unknown;
 			attr_t at = term_attr(role);
 			if (sel || (int)f == m->field)
 				at |= A_REVERSE;

@@ -107,7 +107,7 @@ static void referral_summary(const bd_incident *inc, char *buf, size_t size)
 			snprintf(num, sizeof num, " %s%s", the_term->ascii ? "GBP " : "£", n);
 		}
 		o += (size_t)snprintf(buf + o, size - o, "%s%s: %s%s", body ? "    " : "",
-				      bd_vocab_label(&bd_bodies, body), st < 0 ? "not told" : bd_vocab_name(&bd_ref_statuses, st), num);
+				      bd_vocab_label(&bd_bodies, body), st < 0 ? "unknown" : bd_vocab_name(&bd_ref_statuses, st), num);
 	}
 }
 
@@ -165,11 +165,15 @@ static void draw(view *v, app *a, int top, int height)
 	snprintf(buf, sizeof buf, "people affected%s", inc->affected < 0 ? ": no source gives a count" : "");
 	term_text(stdscr, y++, 3, buf, COLS - 6, R_DIM, false);
 	y++;
-	char *exposed = bd_render_fields(inc->exposed, true), *safe = bd_render_fields(inc->not_exposed, true);
+	char *exposed = bd_render_fields_marked(inc->exposed, bd_incident_reported(inc), true);
+	char *safe = bd_render_fields(inc->not_exposed, true), *lost = bd_render_fields(inc->lost, true);
 	y += line(y, "Exposed", exposed && *exposed ? exposed : "none known", R_EXPOSED);
 	y += line(y, "Not exposed", safe && *safe ? safe : "none known", R_SAFE);
+	if (inc->lost)
+		y += line(y, "Lost", lost, R_NORMAL);
 	free(exposed);
 	free(safe);
+	free(lost);
 	referral_summary(inc, buf, sizeof buf);
 	y += line(y, "Told", buf, R_NORMAL);
 	int scope = bd_threat_scope_for(inc->nation);

@@ -56,7 +56,7 @@ contains "... all unchanged" "$T/out" "$total incidents read from 1 file: 0 new,
 # ---- CSV ----
 check "export --format csv" 0 "$BD" export --format csv
 cp "$T/out" "$T/csv"
-printf 'id,date,force,supplier,nation,kind,affected,qualifier,exposed,not_exposed,ico,nca,threat,origin,title\r\n' >"$T/want"
+printf 'id,date,force,supplier,nation,kind,affected,qualifier,exposed,not_exposed,lost,ico,nca,threat,origin,title\r\n' >"$T/want"
 head -1 "$T/csv" >"$T/got"
 same "csv header" "$T/want" "$T/got"
 lines_are "csv: one line per incident, even with a newline in a title" "$T/csv" $((total + 1))
@@ -80,11 +80,11 @@ csv_cells() {
 			if (i == L) { print "#   unquoted last cell in line " NR; bad = 1; next }
 			i++
 		}
-		if (n != 15) { print "#   " n " cells in line " NR; bad = 1 }
+		if (n != 16) { print "#   " n " cells in line " NR; bad = 1 }
 	} END { exit bad }' "$1"
 }
-if sed 1d "$T/csv" | csv_cells /dev/stdin >"$T/why"; then ok "csv: every cell quoted, 15 cells a row"; else
-	not_ok "csv: every cell quoted, 15 cells a row" "$(head -3 "$T/why")"; fi
+if sed 1d "$T/csv" | csv_cells /dev/stdin >"$T/why"; then ok "csv: every cell quoted, 16 cells a row"; else
+	not_ok "csv: every cell quoted, 16 cells a row" "$(head -3 "$T/why")"; fi
 contains "csv: a cell starting with = is defused" "$T/csv" \
 	"\"'=HYPERLINK(\"\"https://example.com/\"\",\"\"x\"\") formula title\""
 contains "csv: ... and one starting with @" "$T/csv" "\"'@Scotland\""
@@ -92,8 +92,10 @@ contains "csv: ... and one starting with -" "$T/csv" "\"'-Minus Ltd\""
 contains "csv: quotes doubled, newline and tab flattened" "$T/csv" \
 	"\"Line one line two with | pipe, comma and \"\"quotes\"\" £5\"$CR"
 contains "csv: the Met row" "$T/csv" \
-	'"met-2023-08-supplier","2023-08-26","Met","Digital ID","england","supplier-compromise","47000","approx","name, rank, photo, id-number, pay-number, vetting-level","home-address, phone, financial","referred","investigating","substantial","native",'
+	'"met-2023-08-supplier","2023-08-26","Met","Digital ID","england","supplier-compromise","47000","approx","name, rank, photo, id-number (reported), pay-number, vetting-level","home-address, phone, financial","","referred","investigating","substantial","native",'
 contains "csv: an unknown count is an empty cell" "$T/csv" '"syp-2023-08-bwv-loss","2023-07-26","South Yorkshire","","england","loss","","unknown",'
+contains "csv: a body with no referral recorded is an empty cell" "$T/csv" '"syp-2023-08-bwv-loss","2023-07-26","South Yorkshire","","england","loss","","unknown","","","video, evidence","reprimand","","substantial","native",'
+if grep -q "\"'-\"" "$T/csv"; then not_ok "csv: no cell reads '-"; else ok "csv: no cell reads '-"; fi
 sed 1d "$T/csv" | cut -d, -f1 | tr -d '"' >"$T/got"
 sort "$T/got" >"$T/want"
 same "csv in id order" "$T/want" "$T/got"
@@ -109,14 +111,14 @@ if sed 1d "$T/out" | grep -q . && ! sed 1d "$T/out" | grep -vq '^"[^"]*","[^"]*"
 # ---- Markdown ----
 check "export --format md" 0 "$BD" export --format md
 cp "$T/out" "$T/md"
-printf '| Date | Force | Kind | Affected | Exposed | ICO | NCA | Threat | Title |\n|---|---|---|---:|---|---|---|---|---|\n' >"$T/want"
+printf '| Date | Force | Kind | Affected | Exposed | Lost | ICO | NCA | Threat | Title |\n|---|---|---|---:|---|---|---|---|---|---|\n' >"$T/want"
 head -2 "$T/md" >"$T/got"
 same "md table header and alignment row" "$T/want" "$T/got"
 lines_are "md: one row per incident" "$T/md" $((total + 2))
-if sed 's/\\|//g' "$T/md" | awk -F'|' 'NF != 11 || !/^\| .* \|$|^\|---/ { bad = 1 } END { exit bad }'; then
-	ok "md: every row has nine cells"; else not_ok "md: every row has nine cells" "$(sed 's/\\|//g' "$T/md" | awk -F'|' 'NF != 11' | head -2)"; fi
+if sed 's/\\|//g' "$T/md" | awk -F'|' 'NF != 12 || !/^\| .* \|$|^\|---/ { bad = 1 } END { exit bad }'; then
+	ok "md: every row has ten cells"; else not_ok "md: every row has ten cells" "$(sed 's/\\|//g' "$T/md" | awk -F'|' 'NF != 12' | head -2)"; fi
 contains "md: a pipe in a title is escaped" "$T/md" 'Line one line two with \| pipe, comma and "quotes" £5 |'
-contains "md: the Met row" "$T/md" "| 2023-08-26 | Met | supplier compromise | ~47,000 | name, rank or grade, photo, ID number, pay number, vetting level | referred | investigating | SUBSTANTIAL | Hack of"
+contains "md: the Met row" "$T/md" "| 2023-08-26 | Met | supplier compromise | ~47,000 | name, rank or grade, photo, ID number (reported), pay number, vetting level | - | referred | investigating | SUBSTANTIAL | Hack of"
 check "md --filter" 0 "$BD" export --format md --filter force:psni
 lines_are "... only PSNI rows" "$T/out" $((psni + 2))
 if sed 1,2d "$T/out" | grep -vq '^| [^|]* | PSNI |'; then not_ok "... all PSNI" "$(cat "$T/out")"; else ok "... all PSNI"; fi

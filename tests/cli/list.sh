@@ -31,7 +31,7 @@ same_count() {  # DESC FILE N: FILE has N lines
 same_count "table has a header and one line per incident" "$T/table" $((total + 1))
 if grep -Eq '^met-2023-08-supplier +2023-08-26 +Met +supplier-compromise +~47,000 +6 +referred +investigating +substantial +native *$' "$T/table"; then
 	ok "table row for the Met breach"; else not_ok "table row for the Met breach" "$(grep met- "$T/table")"; fi
-if grep -Eq '^fx-nodate +- +@Scotland +cyber-attack +≤123,456 +10 +- +fine +- +(native|veris) *$' "$T/table"; then
+if grep -Eq '^fx-nodate +- +@Scotland +cyber-attack +≤123,456 +10 +unknown +fine +- +(native|veris) *$' "$T/table"; then
 	ok "table row with no date and an 'up to' count"; else not_ok "table row with no date and an 'up to' count" "$(grep fx-nodate "$T/table")"; fi
 widths=$(while IFS= read -r l; do printf '%s' "$l" | wc -L; done <"$T/table" | sort -u | wc -l)
 if [ "$widths" -eq 1 ]; then ok "every table line has the same display width (columns line up)"; else
@@ -46,16 +46,16 @@ contains "--ascii writes 'up to' as <=" "$T/out" "<=123,456"
 # ---- tsv ----
 check "list --format tsv exits 0" 0 "$BD" list --format tsv
 cp "$T/out" "$T/tsv"
-printf 'id\tdate\tforce\tsupplier\tnation\tkind\taffected\tqualifier\texposed\tnot_exposed\tico\tnca\tthreat\torigin\ttitle\n' >"$T/want"
+printf 'id\tdate\tforce\tsupplier\tnation\tkind\taffected\tqualifier\texposed\tnot_exposed\tlost\tico\tnca\tthreat\torigin\ttitle\n' >"$T/want"
 head -1 "$T/tsv" >"$T/got"
 same "tsv header" "$T/want" "$T/got"
 same_count "tsv has a header and one line per incident" "$T/tsv" $((total + 1))
-if awk -F'\t' 'NF != 15 { bad = 1 } END { exit bad }' "$T/tsv"; then ok "every tsv line has 15 fields"; else
-	not_ok "every tsv line has 15 fields" "$(awk -F'\t' 'NF != 15' "$T/tsv" | head -3)"; fi
-contains "tsv row for the Met breach" "$T/tsv" "$(printf 'met-2023-08-supplier\t2023-08-26\tMet\tDigital ID\tengland\tsupplier-compromise\t47000\tapprox\tname, rank, photo, id-number, pay-number, vetting-level\thome-address, phone, financial\treferred\tinvestigating\tsubstantial\tnative\tHack of')"
+if awk -F'\t' 'NF != 16 { bad = 1 } END { exit bad }' "$T/tsv"; then ok "every tsv line has 16 fields"; else
+	not_ok "every tsv line has 16 fields" "$(awk -F'\t' 'NF != 16' "$T/tsv" | head -3)"; fi
+contains "tsv row for the Met breach" "$T/tsv" "$(printf 'met-2023-08-supplier\t2023-08-26\tMet\tDigital ID\tengland\tsupplier-compromise\t47000\tapprox\tname, rank, photo, id-number (reported), pay-number, vetting-level\thome-address, phone, financial\t\treferred\tinvestigating\tsubstantial\tnative\tHack of')"
 contains "tsv: an unknown count is empty, qualifier unknown" "$T/tsv" "$(printf 'syp-2023-08-bwv-loss\t2023-07-26\tSouth Yorkshire\t\tengland\tloss\t\tunknown\t')"
 contains "tsv: tab and newline in a title become spaces" "$T/tsv" "$(printf '\tLine one line two with | pipe, comma and "quotes" £5')"
-contains "tsv: a VERIS record says so" "$T/tsv" "$(printf 'fx-veris-2019\t2019\tacme\t\toutside-uk\tother\t\tunknown\t\t\t-\t-\t-\tveris\tEvil  reversed title')"
+contains "tsv: a VERIS record says so" "$T/tsv" "$(printf 'fx-veris-2019\t2019\tacme\t\toutside-uk\tother\t\tunknown\t\t\t\tunknown\tunknown\t-\tveris\tEvil  reversed title')"
 no_escapes "tsv piped: no escape sequences, bidi control removed" "$T/tsv"
 
 # ---- json (parsed by SQLite's JSON functions) ----
@@ -90,7 +90,7 @@ no_escapes "json piped: no escape sequences" "$T/json"
 sorted() {
 	awk -F'\t' -v key="$1" -v dir="$2" '
 	function rank(v, list,   n, a, i) {
-		if (v == "" || v == "-") return -1
+		if (v == "" || v == "-" || v == "unknown") return -1
 		n = split(list, a, " ")
 		for (i = 1; i <= n; i++) if (a[i] == v) return i
 		return 99
@@ -101,11 +101,11 @@ sorted() {
 		if (key == "kind") return rank($6, "supplier-compromise accidental-disclosure theft loss insider-misuse cyber-attack other")
 		if (key == "affected") return $7 == "" ? -1 : $7 + 0
 		if (key == "fields") return $9 == "" ? 0 : split($9, tmp, ", ")
-		if (key == "ico") return rank($11, "referred investigating reprimand fine closed")
-		if (key == "nca") return rank($12, "referred investigating reprimand fine closed")
-		if (key == "threat") return rank($13, "low moderate substantial severe critical")
+		if (key == "ico") return rank($12, "referred investigating reprimand fine closed enforcement-notice undertaking")
+		if (key == "nca") return rank($13, "referred investigating reprimand fine closed enforcement-notice undertaking")
+		if (key == "threat") return rank($14, "low moderate substantial severe critical")
 		if (key == "id") return "i" $1
-		if (key == "origin") return rank($14, "native veris")
+		if (key == "origin") return rank($15, "native veris")
 		return "?"
 	}
 	NR == 1 { next }
@@ -149,7 +149,7 @@ if sorted affected desc "$T/out" >"$T/why" && ! awk -F'\t' 'NR > 1 && $3 != "PSN
 # ---- filtering ----
 # rows DESC FILTER AWK-CONDITION [ID...]: `list --filter FILTER` exits 0,
 # lists some but not all incidents, every row meets the condition (TSV
-# fields $1..$15), and the IDs are among the rows.
+# fields $1..$16), and the IDs are among the rows.
 rows() {
 	desc=$1; filter=$2; cond=$3; shift 3
 	if ! "$BD" list --format tsv --filter "$filter" >"$T/rows" 2>"$T/err"; then
@@ -173,25 +173,29 @@ rows "affected<=500 (unknown counts never match)" "affected<=500" '$7 != "" && $
 	psni-2023-08-m2-laptop fx-partial-2023-08
 rows "affected=42" "affected=42" '$7 == 42' psni-2023-08-m2-laptop
 rows "field:photo" "field:photo" "$(hasf '$9' photo)" met-2023-08-supplier fx-nodate
-rows "ico:yes" "ico:yes" '$11 != "-"' met-2023-08-supplier psni-2023-08-foi-spreadsheet
-rows "ico:no" "ico:no" '$11 == "-"' psni-2023-08-m2-laptop gmp-2023-09-supplier
-rows "ico:fine" "ico:fine" '$11 == "fine"' psni-2023-08-foi-spreadsheet
-rows "nca:investigating" "nca:investigating" '$12 == "investigating"' met-2023-08-supplier
+rows "ico:yes" "ico:yes" '$12 != "unknown"' met-2023-08-supplier psni-2023-08-foi-spreadsheet
+rows "ico:no" "ico:no" '$12 == "unknown"' psni-2023-08-m2-laptop gmp-2023-09-supplier
+rows "ico:fine" "ico:fine" '$12 == "fine"' psni-2023-08-foi-spreadsheet
+rows "nca:investigating" "nca:investigating" '$13 == "investigating"' met-2023-08-supplier
 rows 'nation:"northern ireland"' 'nation:"northern ireland"' '$5 == "northern-ireland"' \
 	psni-2023-08-foi-spreadsheet psni-2023-07-newtownabbey-theft
 rows "safe:home-address" "safe:home-address" "$(hasf '$10' home-address)" met-2023-08-supplier psni-2023-08-foi-spreadsheet
 rows "unknown:phone" "unknown:phone" "!($(hasf '$9' phone)) && !($(hasf '$10' phone))" psni-2023-08-foi-spreadsheet
-rows "threat:severe" "threat:severe" '$13 == "severe"' psni-2023-08-foi-spreadsheet
+rows "lost:video" "lost:video" "$(hasf '$11' video)" syp-2023-08-bwv-loss
+rows "reported:id-number" "reported:id-number" '$9 ~ /id-number \(reported\)/' met-2023-08-supplier
+rows "unknown: a lost field is not unknown" "unknown:name" "!($(hasf '$9' name)) && !($(hasf '$11' name))" \
+	psni-2023-08-foi-spreadsheet syp-2023-08-bwv-loss
+rows "threat:severe" "threat:severe" '$14 == "severe"' psni-2023-08-foi-spreadsheet
 rows "date>=2023-08 (a partial date covers its span)" "date>=2023-08" '$2 != "" && ($2 "") >= "2023-08"' \
 	fx-partial-2023-08 met-2023-08-supplier
 rows "date<2023-08" "date<2023-08" '$2 != "" && ($2 "") < "2023-08"' fx-veris-2019 syp-2023-08-bwv-loss
 rows "year:2023" "year:2023" 'substr($2, 1, 4) == "2023"' fx-partial-2023-08 gmp-2023-09-supplier
-rows "origin:veris" "origin:veris" '$14 == "veris"' fx-veris-2019
+rows "origin:veris" "origin:veris" '$15 == "veris"' fx-veris-2019
 rows "-force:psni negates" "-force:psni" 'tolower($3) !~ /psni/' met-2023-08-supplier
 rows "free words match title and summary" "warrant card" '$1 != "psni-2023-08-foi-spreadsheet"' \
 	met-2023-08-supplier gmp-2023-09-supplier
 rows "the README example" 'nation:"northern ireland" field:surname ico:yes' \
-	"\$5 == \"northern-ireland\" && $(hasf '$9' surname) && \$11 != \"-\"" psni-2023-08-foi-spreadsheet
+	"\$5 == \"northern-ireland\" && $(hasf '$9' surname) && \$12 != \"unknown\"" psni-2023-08-foi-spreadsheet
 check "several terms are ANDed" 0 "$BD" list --format tsv \
 	--filter 'kind:supplier-compromise nca:investigating affected>=12500 -force:gmp'
 awk -F'\t' 'NR > 1 { print $1 }' "$T/out" >"$T/got"

@@ -23,8 +23,16 @@ golden_cmd compare-psni-met.md "$BD" compare psni-2023-08-foi-spreadsheet met-20
 
 "$BD" report >"$T/a"; "$BD" report >"$T/b"
 same "report is deterministic" "$T/a" "$T/b"
-contains "totals are never falsely exact" "$T/a" "about 70,455 people: 10,755 counted exactly, about 47,000, at least 12,700; 1 incident has no count"
-contains "the ICO fine is in the headline" "$T/a" "fines: £750,000"
+contains "people are never added across incidents" "$T/a" "counted per incident and not added up"
+contains "... the largest count, named" "$T/a" "the largest count is 47,000 (Met 2023-08-26)"
+lacks "... and no total of people" "$T/a" "70,455"
+contains "the ICO fine is in the headline" "$T/a" "1 fine totalling £750,000"
+contains "fines by year" "$T/a" "| 2024 | 1 | £750,000 |"
+contains "fines by force" "$T/a" "| PSNI | 1 | £750,000 |"
+contains "lost data has its own section" "$T/a" "- **video** (1): South Yorkshire 2023-07-26"
+contains "a reported field is marked" "$T/a" "- **ID number** (2): PSNI 2023-08-08, Met 2023-08-26 (reported)"
+contains "threat levels dated by their sources" "$T/a" "- Threat levels: UK SEVERE (latest source 2026-04-30), NI SUBSTANTIAL (last confirmed 2024-03-06)"
+lacks "no level is 'now'" "$T/a" " now"
 check "report --format pdf is a usage error" 2 "$BD" report --format pdf
 check "report with a bad filter is a usage error" 2 "$BD" report --filter 'colour:red'
 check "report of nothing still works" 0 "$BD" report --filter 'force:nowhere'

@@ -19,7 +19,7 @@ matches "text starts with the id" "$T/met.txt" "^$MET\$"
 contains "text has the title" "$T/met.txt" "Hack of warrant-card printer Digital ID"
 section Fields "$T/met.txt" | tr -s ' \n' '  ' >"$T/fields"
 contains "exposed: names, ranks, photos, ID and pay numbers, vetting levels" "$T/fields" \
-	"Exposed (6) name, rank or grade, photo, ID number, pay number, vetting level Not exposed"
+	"Exposed (6) name, rank or grade, photo, ID number (reported), pay number, vetting level Not exposed"
 contains "not exposed: home address, phone, financial" "$T/fields" \
 	"Not exposed (3) home address, phone, financial Unknown"
 contains "unknown fields are listed as unknown, not as safe" "$T/fields" \
@@ -29,8 +29,8 @@ matches "NCA referral, by the Met" "$T/refs" '^  2023-08-26  NCA +referred, by M
 matches "NCA investigating" "$T/refs" '^  2023-09-14  NCA +investigating \[s'
 matches "ICO referral" "$T/refs" '^  2023-08-26  ICO +referred, by Metropolitan Police Service \[s'
 section "Threat level in force" "$T/met.txt" >"$T/threat"
-contains "threat level in England: the UK national level" "$T/threat" "UK national: SUBSTANTIAL (in force from 2022-02-09)"
-lacks "... and no Northern Ireland level" "$T/threat" "Northern Ireland"
+contains "threat level in England: the UK national level" "$T/threat" "UK national: SUBSTANTIAL (in force from 2022-02-09 to 2026-04-29)"
+lacks "... and no Northern Ireland level" "$T/threat" "Northern Ireland-related"
 contains "conflicting figures are kept" "$T/met.txt" "over 20,000"
 section Sources "$T/met.txt" >"$T/sources"
 contains "sources are listed with publisher and title" "$T/sources" \
@@ -51,7 +51,7 @@ matches "conflicting figures: 9,483" "$T/affected" '^    9,483 +\[s'
 matches "... side by side with about 10,000" "$T/affected" '^    about 10,000 +\[s'
 matches "the headline figure is 9,483" "$T/psni.txt" '^Affected +9,483 '
 section "Threat level in force" "$T/psni.txt" >"$T/threat"
-contains "Northern Ireland threat level SEVERE" "$T/threat" "Northern Ireland-related: SEVERE (in force from 2023-03-28)"
+contains "Northern Ireland threat level SEVERE" "$T/threat" "Northern Ireland-related: SEVERE (in force from 2023-03-28 to 2024-03-05)"
 contains "... and the UK national level beside it" "$T/threat" "UK national: SUBSTANTIAL"
 matches "the ICO fine with its amount" "$T/psni.txt" '^  2024-10-03  ICO +fine £750,000 \['
 check "--ascii show" 0 "$BD" --ascii show $PSNI
@@ -66,7 +66,7 @@ check "show --format md" 0 "$BD" show $MET --format md
 cp "$T/out" "$T/met.md"
 matches "md title is a heading" "$T/met.md" '^## Hack of warrant-card printer Digital ID'
 contains "md id row" "$T/met.md" "| Id | \`$MET\` |"
-contains "md exposed" "$T/met.md" "- **Exposed:** name, rank or grade, photo, ID number, pay number, vetting level"
+contains "md exposed" "$T/met.md" "- **Exposed:** name, rank or grade, photo, ID number (reported), pay number, vetting level"
 contains "md not exposed" "$T/met.md" "- **Not exposed:** home address, phone, financial"
 contains "md unknown" "$T/met.md" "- **Unknown:** initial, surname, role,"
 contains "md NCA referral" "$T/met.md" "- 2023-08-26 NCA: referred \\[s7"
@@ -75,7 +75,7 @@ contains "md sources heading" "$T/met.md" "### Sources"
 contains "md source with address" "$T/met.md" "- \\[s6\\] The Record, *'Incredible concern and anger' among Metropolitan Police after hackers breach data*, <https://therecord.media/metropolitan-police-data-leak-hackers-uk>"
 check "show psni --format md" 0 "$BD" show $PSNI --format md
 matches "md conflicting figures side by side" "$T/out" '^- \*\*affected\*\*: 9,483 .* vs about 10,000 '
-contains "md threat: NI SEVERE and UK" "$T/out" "| Threat level | NI-related SEVERE (in force from 2023-03-28); UK SUBSTANTIAL"
+contains "md threat: NI SEVERE and UK" "$T/out" "| Threat level | NI-related SEVERE (in force from 2023-03-28 to 2024-03-05); UK SUBSTANTIAL"
 
 # ---- JSON ----
 check "show --format json" 0 "$BD" show $MET --format json

@@ -7,7 +7,7 @@ DB="$T/store.db"
 mkdir -p "$T/data"
 cp "$TOP/data/incidents.json" "$TOP/data/threat_levels.json" "$T/data/"
 export BREACHDASH_DATA="$T/data"
-levels() { "$BD" --db "$DB" list --sort id --format tsv | awk -F'\t' 'NR > 1 { print $1, $13 }'; }
+levels() { "$BD" --db "$DB" list --sort id --format tsv | awk -F'\t' 'NR > 1 { print $1, $14 }'; }
 check "a store is made from the bundled data" 0 "$BD" --db "$DB" list
 levels > "$T/before"
 grep -q '^psni-2023-08-foi-spreadsheet severe$' "$T/before" \
@@ -38,7 +38,7 @@ same "a broken threat file leaves the levels as they were" "$T/before" "$T/broke
 "$BD_BUILD/tests/gen" 20 5 > "$T/new.jsonl"
 check "an import while the threat file is broken" 0 "$BD" --db "$DB" import "$T/new.jsonl"
 # (the threat column of the generated incidents, gen-0 to gen-19)
-gen_levels() { "$BD" --db "$DB" list --format tsv 2>/dev/null | awk -F'\t' '$1 ~ /^gen-/ { print $13 }'; }
+gen_levels() { "$BD" --db "$DB" list --format tsv 2>/dev/null | awk -F'\t' '$1 ~ /^gen-/ { print $14 }'; }
 gen_levels > "$T/gen"
 [ "$(wc -l < "$T/gen")" -eq 20 ] && [ "$(grep -vc '^-$' "$T/gen")" -eq 0 ] \
 	&& ok "... leaves the new incidents without a level" \

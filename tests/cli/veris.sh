@@ -71,7 +71,7 @@ is "outside-uk" "$(ids 'nation:outside-uk' | tr '\n' ' ')" "$P4 "
 is "kind:supplier origin:veris" "$(ids 'kind:supplier origin:veris')" "$P3"
 is "field:personal-unspecified" "$(ids 'field:personal-unspecified' | wc -l)" 4
 check "tsv says where a record came from" 0 "$BD" list --filter "id:$P1" --format tsv
-contains "... origin veris" "$T/out" "$(printf 'northern-ireland\taccidental-disclosure\t9400\texact\tpersonal-unspecified\t\t-\t-\tsevere\tveris\t')"
+contains "... origin veris" "$T/out" "$(printf 'northern-ireland\taccidental-disclosure\t9400\texact\tpersonal-unspecified\t\t\tunknown\tunknown\tsevere\tveris\t')"
 check "show a mapped record" 0 "$BD" show "$P3"
 contains "... its title in plain words" "$T/out" "Metropolitan Police Service: supplier compromised (2023)"
 contains "... the force and the breached supplier" "$T/out" "Metropolitan Police Service (supplier: Example Payroll Services Ltd)"

@@ -24,7 +24,8 @@ static const char *const sql_words[] = {
 	"instr", "lower", "upper", "force", "force_short", "ifnull", "supplier", "exposed",
 	"not_exposed", "kind", "nation", "origin", "threat", "ico", "nca", "max", "r",
 	"status", "referral", "incident", "body", "id", "country", "CASE", "WHEN", "THEN",
-	"ELSE", "END", "industry", "date_key", "BETWEEN", "affected", NULL,
+	"ELSE", "END", "industry", "date_key", "BETWEEN", "affected", "lost", "reported",
+	"ORDER", "BY", "DESC", "LIMIT", NULL,
 };
 static const char *const sql_literals[] = { "GB", "", " ", "922120", NULL };
 

@@ -59,7 +59,7 @@ static void threat_levels_follow_a_changed_threat_table(void **state)
 	assert_int_equal(bd_store_sync_threats(st, &threats, &err), BD_OK);
 	assert_int_equal(sqlite3_total_changes(db), before);
 	/* Another table (every level low): the level follows, in one go. */
-	bd_threat_table low = { calloc(threats.n, sizeof *threats.v), threats.n };
+	bd_threat_table low = { .v = calloc(threats.n, sizeof *threats.v), .n = threats.n };
 	assert_non_null(low.v);
 	memcpy(low.v, threats.v, threats.n * sizeof *threats.v);
 	for (size_t i = 0; i < low.n; i++)
@@ -67,7 +67,7 @@ static void threat_levels_follow_a_changed_threat_table(void **state)
 	assert_int_equal(bd_store_sync_threats(st, &low, &err), BD_OK);
 	assert_int_equal(int_query(db, level, "s-1"), BD_LEVEL_LOW);
 	/* An empty table (a threat file that did not load) changes nothing. */
-	bd_threat_table none = { NULL, 0 };
+	bd_threat_table none = { .v = NULL };
 	assert_int_equal(bd_store_sync_threats(st, &none, &err), BD_OK);
 	assert_int_equal(int_query(db, level, "s-1"), BD_LEVEL_LOW);
 	/* And back. */

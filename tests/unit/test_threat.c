@@ -99,13 +99,14 @@ static void where(const char *text, const char *needle, int *line, int *col)
 static void loads_the_bundled_table(void **state)
 {
 	(void)state;
-	assert_int_equal(bundled.n, 9);
+	assert_int_equal(bundled.n, 10);
 	const bd_threat_period *p = &bundled.v[0];
 	assert_int_equal(p->scope, BD_SCOPE_UK);
 	assert_int_equal(p->level, BD_LEVEL_SUBSTANTIAL);
 	assert_int_equal(bd_date_key(p->from), 20191104);
 	assert_int_equal(bd_date_key(p->to), 20201102);
-	assert_string_equal(p->source, "BBC News, UK terrorism threat downgraded to 'substantial'");
+	assert_string_equal(p->sources[0].publisher, "BBC News");
+	assert_string_equal(p->sources[0].title, "UK terrorism threat downgraded to 'substantial'");
 	assert_non_null(p->note);
 	size_t uk = 0, ni = 0, open = 0;
 	for (size_t i = 0; i < bundled.n; i++) {
@@ -114,14 +115,44 @@ static void loads_the_bundled_table(void **state)
 		open += !bd_date_is_set(bundled.v[i].to);
 		assert_true(bd_date_is_full(bundled.v[i].from));
 	}
-	assert_int_equal(uk, 5);
+	assert_int_equal(uk, 6);
 	assert_int_equal(ni, 4);
-	assert_int_equal(open, 2);     /* one period still in force per scope */
-	/* A source without a title is just its publisher. */
+	assert_int_equal(open, 2);     /* one period with no end found per scope */
 	const bd_threat_period *last = &bundled.v[bundled.n - 1];
 	assert_int_equal(last->scope, BD_SCOPE_NI);
-	assert_string_equal(last->source, "MI5, Threat level for Northern Ireland related terrorism in "
-			    "Northern Ireland reduced to SUBSTANTIAL");
+	assert_string_equal(last->sources[0].publisher, "MI5");
+	assert_string_equal(last->sources[0].title, "Threat level for Northern Ireland related "
+			    "terrorism in Northern Ireland reduced to SUBSTANTIAL");
+	char d[11];
+	bd_date_format(last->latest, d);
+	assert_string_equal(d, "2024-03-06");
+	bd_date_format(bundled.as_of, d);
+	assert_string_equal(d, "2026-12-05");
+}
+
+/* Every period cites at least one source with a publisher: a level no one
+ * reports is not in the table. */
+static void every_period_cites_a_source(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < bundled.n; i++) {
+		assert_true(bundled.v[i].n_sources > 0);
+		for (size_t k = 0; k < bundled.v[i].n_sources; k++)
+			assert_non_null(bundled.v[i].sources[k].publisher);
+	}
+}
+
+/* The header's words: the level of each scope with the date of its newest
+ * source, never "now"; a source over a year old is a last confirmation. */
+static void summary_dates_each_level(void **state)
+{
+	(void)state;
+	char buf[200];
+	bd_threat_summary(buf, sizeof buf, &bundled, bundled.as_of, false);
+	assert_string_equal(buf, "UK SEVERE (latest source 2026-04-30), "
+			    "NI SUBSTANTIAL (last confirmed 2024-03-06)");
+	bd_threat_summary(buf, sizeof buf, &bundled, bundled.as_of, true);
+	assert_string_equal(buf, "UK SEVERE as of 2026-04-30, NI SUBSTANTIAL as of 2024-03-06");
 }
 
 static void level_inside_a_period(void **state)
@@ -151,7 +182,10 @@ static void level_on_the_boundaries(void **state)
 	assert_int_equal(level_at(BD_SCOPE_UK, "2019-11-03"), -1);
 	assert_int_equal(level_at(BD_SCOPE_UK, "2019-11-04"), BD_LEVEL_SUBSTANTIAL);
 	/* An open period runs on. */
-	assert_int_equal(level_at(BD_SCOPE_UK, "2035-01-01"), BD_LEVEL_SUBSTANTIAL);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2035-01-01"), BD_LEVEL_SEVERE);
+	/* UK: severe from 2026-04-30. */
+	assert_int_equal(level_at(BD_SCOPE_UK, "2026-04-29"), BD_LEVEL_SUBSTANTIAL);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2026-04-30"), BD_LEVEL_SEVERE);
 	assert_int_equal(level_at(BD_SCOPE_NI, "2035"), BD_LEVEL_SUBSTANTIAL);
 }
 
@@ -219,7 +253,7 @@ static void level_for_an_incident_uses_its_nation_and_date(void **state)
 	bd_incident_init(&inc);
 	inc.nation = BD_ENGLAND;        /* no date at all */
 	assert_int_equal(bd_threat_level_for(&bundled, &inc), -1);
-	bd_threat_table empty = { NULL, 0 };
+	bd_threat_table empty = { .v = NULL };
 	inc.occurred = d("2023");
 	assert_int_equal(bd_threat_level_for(&empty, &inc), -1);
 }
@@ -397,6 +431,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(loads_the_bundled_table),
+		cmocka_unit_test(every_period_cites_a_source),
+		cmocka_unit_test(summary_dates_each_level),
 		cmocka_unit_test(level_inside_a_period),
 		cmocka_unit_test(level_on_the_boundaries),
 		cmocka_unit_test(partial_date_spanning_a_change_takes_the_highest),
