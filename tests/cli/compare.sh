@@ -15,7 +15,7 @@ matches "a differing row is marked: nation" "$T/text" '^\* Nation +England +Nort
 matches "... kind" "$T/text" '^\* Kind +supplier compromise +accidental disclosure *$'
 matches "... affected" "$T/text" '^\* Affected +~47,000 +9,483 *$'
 matches "... threat level" "$T/text" '^\* Threat level +SUBSTANTIAL \(UK\) +SEVERE \(NI\) *$'
-matches "... referrals" "$T/text" '^\* ICO +referred 2023-08-26 +fine 2024-10-03 *$'
+matches "... referrals" "$T/text" '^\* ICO +referred 2023-08-26 +fine £750,000 2024-10-03 *$'
 matches "... a field exposed in one, unknown in the other" "$T/text" '^\* photo +exposed +unknown *$'
 matches "... exposed against not exposed is not the same" "$T/text" '^\* phone +not exposed +unknown *$'
 matches "an equal row is not marked: rank" "$T/text" '^  rank or grade +exposed +exposed *$'
