@@ -8,11 +8,15 @@ VERSION  = 0.1.0
 
 CC      ?= cc
 PKGS     = ncursesw sqlite3 jansson
-WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+# Warnings are errors here and in CI; a distribution building with another
+# compiler's new warnings can say WERROR=0.
+WERROR  ?= 1
+WARN     = -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wpointer-arith -Wvla -Wno-unused-parameter
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
+# CPPFLAGS and LDFLAGS (a distribution's hardening flags) are honoured.
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(CPPFLAGS) \
            $(WARN) $(CFLAGS) $(SAN) -MMD -MP -Icore -Itui \
            -DBD_VERSION='"$(VERSION)"' -DBD_DATADIR='"$(DATADIR)"' \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -50,11 +54,23 @@ breachdash: $(BUILD)/breachdash
 
 $(BUILD)/breachdash: $(TUI_OBJ) $(BUILD)/libbdcore.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libbdcore.a $(LDLIBS_ALL)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libbdcore.a $(LDLIBS_ALL)
 
 $(BUILD)/libbdcore.a: $(CORE_OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $(CORE_OBJ)
+
+# Before the first compile: the libraries' headers are there, or are
+# installed (as root), or named, rather than a compiler error on a header.
+$(BUILD)/.deps-ok:
+	@mkdir -p $(dir $@)
+	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory deps; \
+	  else echo "missing libraries ($(PKGS) cmocka): run as root: apt-get install -y $(DEPS_DEB)"; exit 1; fi; \
+	fi
+	@touch $@
+
+$(CORE_OBJ) $(TUI_OBJ) $(UNIT_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.o): | $(BUILD)/.deps-ok
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -63,10 +79,10 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/libbdcore.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbdcore.a -lcmocka $(CORE_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbdcore.a -lcmocka $(CORE_LIBS)
 
 $(BUILD)/tests/gen: $(BUILD)/tests/gen.o $(BUILD)/libbdcore.a
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbdcore.a $(CORE_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbdcore.a $(CORE_LIBS)
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
