@@ -8,6 +8,7 @@
 BUILD=${BUILD:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
 export BD_TOP="$top" BD_BIN="$top/$BUILD/breachdash" BD_BUILD="$top/$BUILD"
+export BREACHDASH_DATA="$top/tests/fixtures/data"      # see tests/lib.sh
 pass=0
 fail=0
 skip=0
@@ -35,8 +36,11 @@ run_one() {
 	if [ "$f" -gt 0 ]; then
 		echo "FAIL $name ($p passed, $f failed, $s skipped)"
 		grep -v '^ok ' "$log" | sed 's/^/    /' | head -60
+	elif [ "$s" -gt 0 ]; then
+		echo "ok   $name ($p passed, $s skipped)"
+		grep -i '^ok .*# *skip' "$log" | sed 's/^/    /'
 	else
-XX
+		echo "ok   $name ($p)"
 	fi
 }
 

@@ -38,7 +38,7 @@ same "provenance and its extra data survive" "$T/want" "$T/got"
 # An empty store that still has the threat levels: a data directory
 # without incidents.json, so nothing is seeded.
 mkdir "$T/data"
-cp "$TOP/data/threat_levels.json" "$T/data/"
+cp "$TOP/tests/fixtures/data/threat_levels.json" "$T/data/"
 fresh() { BREACHDASH_DATA="$T/data" "$BD" --db "$T/fresh.db" "$@"; }
 check "a fresh empty store" 0 fresh list --format tsv
 lines_are "... is empty" "$T/out" 1

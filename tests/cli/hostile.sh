@@ -8,7 +8,7 @@
 . "$BD_TOP/tests/hostile_lib.sh"
 DB="$T/store.db"
 "$BD" --db "$DB" list >/dev/null 2>&1
-DATA="$TOP/data/incidents.json"
+DATA="$TOP/tests/fixtures/data/incidents.json"
 
 # Under AddressSanitizer (make check) freed memory is held back in a
 # quarantine of 256 MB, which a peak RSS would count; a small one keeps the

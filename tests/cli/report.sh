@@ -31,7 +31,7 @@ contains "fines by year" "$T/a" "| 2024 | 1 | £750,000 |"
 contains "fines by force" "$T/a" "| PSNI | 1 | £750,000 |"
 contains "lost data has its own section" "$T/a" "- **video** (1): South Yorkshire 2023-07-26"
 contains "a reported field is marked" "$T/a" "- **ID number** (2): PSNI 2023-08-08, Met 2023-08-26 (reported)"
-contains "threat levels dated by their sources" "$T/a" "- Threat levels: UK SEVERE (latest source 2026-04-30), NI SUBSTANTIAL (last confirmed 2024-03-06)"
+contains "threat levels dated by their sources" "$T/a" "- Threat levels: UK SEVERE (latest source 2026-05-01), NI SUBSTANTIAL (last confirmed 2024-10-31)"
 lacks "no level is 'now'" "$T/a" " now"
 check "report --format pdf is a usage error" 2 "$BD" report --format pdf
 check "report with a bad filter is a usage error" 2 "$BD" report --filter 'colour:red'

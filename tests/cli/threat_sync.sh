@@ -5,7 +5,7 @@
 . "$BD_TOP/tests/lib.sh"
 DB="$T/store.db"
 mkdir -p "$T/data"
-cp "$TOP/data/incidents.json" "$TOP/data/threat_levels.json" "$T/data/"
+cp "$TOP/tests/fixtures/data/incidents.json" "$TOP/tests/fixtures/data/threat_levels.json" "$T/data/"
 export BREACHDASH_DATA="$T/data"
 levels() { "$BD" --db "$DB" list --sort id --format tsv | awk -F'\t' 'NR > 1 { print $1, $14 }'; }
 check "a store is made from the bundled data" 0 "$BD" --db "$DB" list
@@ -15,7 +15,7 @@ grep -q '^psni-2023-08-foi-spreadsheet severe$' "$T/before" \
 	|| not_ok "the PSNI spreadsheet is under a severe level" "$(cat "$T/before")"
 
 # Every "severe" in the threat file becomes "critical".
-sed 's/"level": "severe"/"level": "critical"/' "$TOP/data/threat_levels.json" > "$T/data/threat_levels.json"
+sed 's/"level": "severe"/"level": "critical"/' "$TOP/tests/fixtures/data/threat_levels.json" > "$T/data/threat_levels.json"
 levels > "$T/after"
 grep -q '^psni-2023-08-foi-spreadsheet critical$' "$T/after" \
 	&& ok "after the threat file changed, the level is derived again" \
@@ -24,7 +24,7 @@ sed 's/ severe$/ critical/' "$T/before" > "$T/want"
 same "... for every incident, and nothing else changed" "$T/want" "$T/after"
 
 # Back to the real file: back to severe.
-cp "$TOP/data/threat_levels.json" "$T/data/"
+cp "$TOP/tests/fixtures/data/threat_levels.json" "$T/data/"
 levels > "$T/again"
 same "the real file again gives the levels again" "$T/before" "$T/again"
 
@@ -45,7 +45,7 @@ gen_levels > "$T/gen"
 	|| not_ok "... leaves the new incidents without a level" "$(tr '\n' ' ' < "$T/gen")"
 
 # ...until the same real file is back: then their levels are derived.
-cp "$TOP/data/threat_levels.json" "$T/data/"
+cp "$TOP/tests/fixtures/data/threat_levels.json" "$T/data/"
 levels | grep -v '^gen-' > "$T/again"
 same "... the others keep theirs" "$T/before" "$T/again"
 gen_levels > "$T/gen"

@@ -15,7 +15,7 @@ static inline int prepare(void)
 		return -1;
 	const char *top = getenv("BD_TOP");
 	char *data = NULL, *file = NULL;
-	if (asprintf(&data, "%s/data", top ? top : ".") < 0 ||
+	if (asprintf(&data, "%s/tests/fixtures/data", top ? top : ".") < 0 ||
 	    asprintf(&file, "%s/threat_levels.json", data) < 0)
 		return -1;
 	setenv("BREACHDASH_DATA", data, 1);

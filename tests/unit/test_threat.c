@@ -125,7 +125,7 @@ static void loads_the_bundled_table(void **state)
 			    "terrorism in Northern Ireland reduced to SUBSTANTIAL");
 	char d[11];
 	bd_date_format(last->latest, d);
-	assert_string_equal(d, "2024-03-06");
+	assert_string_equal(d, "2024-10-31");
 	bd_date_format(bundled.as_of, d);
 	assert_string_equal(d, "2026-12-05");
 }
@@ -149,10 +149,10 @@ static void summary_dates_each_level(void **state)
 	(void)state;
 	char buf[200];
 	bd_threat_summary(buf, sizeof buf, &bundled, bundled.as_of, false);
-	assert_string_equal(buf, "UK SEVERE (latest source 2026-04-30), "
-			    "NI SUBSTANTIAL (last confirmed 2024-03-06)");
+	assert_string_equal(buf, "UK SEVERE (latest source 2026-05-01), "
+			    "NI SUBSTANTIAL (last confirmed 2024-10-31)");
 	bd_threat_summary(buf, sizeof buf, &bundled, bundled.as_of, true);
-	assert_string_equal(buf, "UK SEVERE as of 2026-04-30, NI SUBSTANTIAL as of 2024-03-06");
+	assert_string_equal(buf, "UK SEVERE as of 2026-05-01, NI SUBSTANTIAL as of 2024-10-31");
 }
 
 static void level_inside_a_period(void **state)
