@@ -341,9 +341,9 @@ static void build_threat(doc *d, const bd_incident *inc, const bd_threat_table *
 				  BD_FIELD_BIT(5) | BD_FIELD_BIT(9) | BD_FIELD_BIT(10) | BD_FIELD_BIT(11);
 	if (p && p->level >= BD_LEVEL_SUBSTANTIAL && (inc->exposed & identifying)) {
 		char *fields = bd_render_fields(inc->exposed & identifying, true);
-		snprintf(buf, sizeof buf, "Why it matters: %s of %s were exposed in %s while the threat level there was %s (%s).",
-			 fields ? fields : "identifying details",
+		snprintf(buf, sizeof buf, "Why it matters: identifying details of %s (%s) were exposed in %s while the threat level there was %s (%s).",
 			 inc->who ? bd_vocab_name(&bd_who, __builtin_ctz(inc->who)) : "people",
+			 fields ? fields : "unspecified",
 			 bd_vocab_label(&bd_nations, inc->nation), bd_vocab_label(&bd_levels, p->level),
 			 level_meaning(p->level));
 		free(fields);

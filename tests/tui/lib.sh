@@ -128,7 +128,7 @@ start() {
 	# Seed the store first, so the screen does not name the temp dir.
 	"$BD" --db "$STORE" list >/dev/null 2>&1
 	_env="PATH=$(shq "$PATH") HOME=$(shq "$HOME") TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8"
-	_env="$_env TERM=\"\$TERM\" BREACHDASH_DB=$(shq "$STORE")"
+	_env="$_env TERM=\"\$TERM\" BREACHDASH_DB=$(shq "$STORE") BREACHDASH_DATA=$(shq "$BREACHDASH_DATA")"
 	# a and E open $VISUAL or $EDITOR: one that changes nothing, unless a
 	# test names another
 	_env="$_env VISUAL=true EDITOR=true"
