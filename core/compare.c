@@ -110,37 +110,15 @@ static void cell_who(const bd_incident *inc, const bd_threat_table *t, bool a, c
 	if (!o)
 		snprintf(b, n, "unknown");
 }
-static void referral_cell(const bd_incident *inc, int body, bool ascii, char *b, size_t n)
-{
-	const bd_referral *best = NULL;
-	for (size_t i = 0; i < inc->n_referrals; i++)
-		if (inc->referrals[i].body == body && (!best ||
-		    bd_ref_status_rank(inc->referrals[i].status) >= bd_ref_status_rank(best->status)))
-			best = &inc->referrals[i];
-	if (!best) {
-		snprintf(b, n, "unknown");  /* none recorded: not "never told" */
-		return;
-	}
-	char d[11];
-	bd_date_format(best->date, d);
-	char amount[40] = "";
-	if (best->amount >= 0) {
-		char num[32];
-		bd_format_thousands(best->amount, num, sizeof num);
-		snprintf(amount, sizeof amount, " %s%s", ascii ? "GBP " : "\xc2\xa3", num);
-	}
-	snprintf(b, n, "%s%s%s%s", bd_vocab_name(&bd_ref_statuses, best->status), amount,
-		 *d ? " " : "", d);
-}
 static void cell_ico(const bd_incident *inc, const bd_threat_table *t, bool a, char *b, size_t n)
 {
 	(void)t;
-	referral_cell(inc, BD_BODY_ICO, a, b, n);
+	bd_render_referral(inc, BD_BODY_ICO, a, b, n);
 }
 static void cell_nca(const bd_incident *inc, const bd_threat_table *t, bool a, char *b, size_t n)
 {
 	(void)t;
-	referral_cell(inc, BD_BODY_NCA, a, b, n);
+	bd_render_referral(inc, BD_BODY_NCA, a, b, n);
 }
 static void cell_threat(const bd_incident *inc, const bd_threat_table *t, bool a, char *b, size_t n)
 {

@@ -123,6 +123,28 @@ const char *bd_render_status(int status)
 	return status < 0 ? "unknown" : bd_vocab_name(&bd_ref_statuses, status);
 }
 
+void bd_render_referral(const bd_incident *inc, int body, bool ascii, char *b, size_t n)
+{
+	const bd_referral *best = NULL;
+	for (size_t i = 0; i < inc->n_referrals; i++)
+		if (inc->referrals[i].body == body && (!best ||
+		    bd_ref_status_rank(inc->referrals[i].status) >= bd_ref_status_rank(best->status)))
+			best = &inc->referrals[i];
+	if (!best) {
+		snprintf(b, n, "unknown");  /* none recorded: not "never told" */
+		return;
+	}
+	char d[11];
+	bd_date_format(best->date, d);
+	char amount[40] = "";
+	if (best->amount >= 0) {
+		char num[32];
+		bd_format_thousands(best->amount, num, sizeof num);
+		snprintf(amount, sizeof amount, " %s%s", ascii ? "GBP " : "\xc2\xa3", num);
+	}
+	snprintf(b, n, "%s%s%s%s", bd_vocab_name(&bd_ref_statuses, best->status), amount,
+		 *d ? " " : "", d);
+}
 void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scope,
 		      bd_date d)
 {

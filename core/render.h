@@ -46,6 +46,10 @@ void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scop
 		      bd_date d);
 /* Field names of a mask joined with ", " (labels when `labels`); caller frees. */
 char *bd_render_fields(bd_fieldset mask, bool labels);
+/* How far a body's involvement went, with its amount and the date of the
+ * step that says so ("fine £750,000 2024-10-03", "investigating 2023-08"),
+ * since a status changes with time; "unknown" when none is recorded. */
+void bd_render_referral(const bd_incident *inc, int body, bool ascii, char *b, size_t n);
 /* The same, with " (reported)" after the fields in `reported`. */
 char *bd_render_fields_marked(bd_fieldset mask, bd_fieldset reported, bool labels);
 /* What a lost field means, wherever the group is shown. */

@@ -305,8 +305,9 @@ static void table_row(const bd_incident *inc, void *ctx)
 	int level = bd_threat_level_for(w->threats, inc);
 	if (level >= 0)
 		snprintf(threat, sizeof threat, "%s", bd_vocab_label(&bd_levels, level));
-	const char *ico = bd_render_status(bd_incident_referral_status(inc, BD_BODY_ICO));
-	const char *nca = bd_render_status(bd_incident_referral_status(inc, BD_BODY_NCA));
+	char ico[80], nca[80];
+	bd_render_referral(inc, BD_BODY_ICO, w->ascii, ico, sizeof ico);
+	bd_render_referral(inc, BD_BODY_NCA, w->ascii, nca, sizeof nca);
 	if (w->md) {
 		fprintf(w->out, "| %s | ", *date ? date : "-");
 		text(w, inc->force_short);
@@ -317,7 +318,7 @@ static void table_row(const bd_incident *inc, void *ctx)
 	} else {
 		fprintf(w->out, "%-10s  ", *date ? date : "-");
 		bd_render_cell(w->out, inc->force_short, 16, w->ascii);
-		fprintf(w->out, "  %-22s %9s  %-13s %-13s %s\n", bd_vocab_label(&bd_kinds, inc->kind),
+		fprintf(w->out, "  %-22s %9s  %-27s %-27s %s\n", bd_vocab_label(&bd_kinds, inc->kind),
 			aff, ico, nca, threat);
 		fputs("            ", w->out);
 		bd_render_cell(w->out, inc->title, 0, w->ascii);
