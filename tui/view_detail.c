@@ -405,6 +405,10 @@ static void conflict_line(void *ctx, const char *about, const size_t *idx, size_
 		doc_tab(c->d, 30);
 		sources_suffix(c->d, &f->sources);
 		doc_nl(c->d);
+		if (f->note) {
+			doc_tab(c->d, 6);
+			doc_wrap(c->d, R_DIM, 6, f->note);
+		}
 	}
 }
 
