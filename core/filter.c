@@ -51,7 +51,7 @@ const char bd_filter_help[] =
 	"ico:yes|no|STATUS  nca:...  iopc:...   the furthest status: referred, investigating,\n"
 	"                closed, undertaking, reprimand, enforcement-notice, fine\n"
 	"threat:LEVEL    level in force: low, moderate, substantial, severe, critical\n"
-	"origin:native|veris   id:ID   year:YYYY\n"
+	"origin:native|veris   id:ID   year:YYYY   org:SHORT (exactly that short name)\n"
 	"country:GB      country code (ISO 3166-1)   industry:police|NAICS  code prefix\n"
 	"affected>N  affected<N  date>=YYYY[-MM[-DD]]  date<...   (also =, >=, <=)\n"
 	"-TERM           negates a term;  other words match title, summary and names\n";
@@ -296,6 +296,10 @@ static bd_status colon_term(bd_filter *f, const char *key, const char *value,
 		return referral_term(f, column, value, col, err);
 	} else if (!strcasecmp(key, "id")) {
 		fprintf(f->sql_out, "id = ?");
+		add_text(f, value);
+	} else if (!strcasecmp(key, "org")) {
+		/* exactly this short name: a breakdown's group, not a word match */
+		fprintf(f->sql_out, "force_short = ?");
 		add_text(f, value);
 	} else if (!strcasecmp(key, "country") || !strcasecmp(key, "industry")) {
 		return origin_term(f, key, value);

@@ -677,7 +677,7 @@ void bd_render_tsv_row(FILE *out, const bd_row *r)
 
 /* RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet
  * never runs a cell as a formula. */
-static void csv_cell(FILE *out, const char *s, char end)
+void bd_render_csv_cell(FILE *out, const char *s, char end)
 {
 	char *clean = bd_text_sanitize(s ? s : "", 0);
 	const char *c = clean ? clean : "";
@@ -708,24 +708,24 @@ void bd_render_csv_row(FILE *out, const bd_row *r)
 	bd_date_format(r->date, date);
 	if (r->affected >= 0)
 		snprintf(aff, sizeof aff, "%lld", r->affected);
-	csv_cell(out, r->id, ',');
-	csv_cell(out, date, ',');
-	csv_cell(out, r->force_short, ',');
-	csv_cell(out, r->supplier, ',');
-	csv_cell(out, bd_vocab_name(&bd_nations, r->nation), ',');
-	csv_cell(out, bd_vocab_name(&bd_kinds, r->kind), ',');
-	csv_cell(out, aff, ',');
-	csv_cell(out, bd_vocab_name(&bd_qualifiers, r->qualifier), ',');
-	csv_cell(out, exp, ',');
-	csv_cell(out, safe, ',');
-	csv_cell(out, lost, ',');
+	bd_render_csv_cell(out, r->id, ',');
+	bd_render_csv_cell(out, date, ',');
+	bd_render_csv_cell(out, r->force_short, ',');
+	bd_render_csv_cell(out, r->supplier, ',');
+	bd_render_csv_cell(out, bd_vocab_name(&bd_nations, r->nation), ',');
+	bd_render_csv_cell(out, bd_vocab_name(&bd_kinds, r->kind), ',');
+	bd_render_csv_cell(out, aff, ',');
+	bd_render_csv_cell(out, bd_vocab_name(&bd_qualifiers, r->qualifier), ',');
+	bd_render_csv_cell(out, exp, ',');
+	bd_render_csv_cell(out, safe, ',');
+	bd_render_csv_cell(out, lost, ',');
 	/* No referral recorded, or no level: an empty cell, unknown (a "-"
 	 * would need the formula guard, and a spreadsheet would show '-). */
-	csv_cell(out, r->ico >= 0 ? bd_render_status(r->ico) : "", ',');
-	csv_cell(out, r->nca >= 0 ? bd_render_status(r->nca) : "", ',');
-	csv_cell(out, r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "", ',');
-	csv_cell(out, bd_vocab_name(&bd_origins, r->origin), ',');
-	csv_cell(out, r->title, '\r');
+	bd_render_csv_cell(out, r->ico >= 0 ? bd_render_status(r->ico) : "", ',');
+	bd_render_csv_cell(out, r->nca >= 0 ? bd_render_status(r->nca) : "", ',');
+	bd_render_csv_cell(out, r->threat >= 0 ? bd_vocab_name(&bd_levels, r->threat) : "", ',');
+	bd_render_csv_cell(out, bd_vocab_name(&bd_origins, r->origin), ',');
+	bd_render_csv_cell(out, r->title, '\r');
 	fputc('\n', out);
 	free(exp);
 	free(safe);

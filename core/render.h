@@ -46,6 +46,8 @@ void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scop
 		      bd_date d);
 /* Field names of a mask joined with ", " (labels when `labels`); caller frees. */
 char *bd_render_fields(bd_fieldset mask, bool labels);
+/* One CSV cell, quoted (RFC 4180), formula-guarded, then `end`. */
+void bd_render_csv_cell(FILE *out, const char *s, char end);
 /* How far a body's involvement went, with its amount and the date of the
  * step that says so ("fine £750,000 2024-10-03", "investigating 2023-08"),
  * since a status changes with time; "unknown" when none is recorded. */

@@ -6,6 +6,7 @@
 
 #include "render.h"
 #include "text.h"
+#include "trend.h"
 
 /* a + b for amounts (never negative), stopping at LLONG_MAX so a sum of
  * valid data never wraps round. */
@@ -483,6 +484,18 @@ static void sources_of(const bd_incident *inc, void *ctx)
 	fputc('\n', w->out);
 }
 
+static bd_status write_trend(writer *w, bd_store *st, const bd_query *q, bd_error *err)
+{
+	bd_trend tr;
+	bd_status s = bd_trend_build(st, q, &tr, err);
+	if (s != BD_OK)
+		return s;
+	heading(w, tr.quarterly ? "Trend by quarter" : "Trend by year");
+	bd_trend_write(w->out, &tr, w->threats, w->md, w->ascii);
+	bd_trend_free(&tr);
+	return BD_OK;
+}
+
 bd_status bd_report_write(FILE *out, bd_store *st, const bd_query *q,
 			  const bd_threat_table *t, int format, bool ascii, bd_error *err)
 {
@@ -508,6 +521,8 @@ bd_status bd_report_write(FILE *out, bd_store *st, const bd_query *q,
 		write_referrals(&w, &s);
 	if (status == BD_OK)
 		write_fines(&w, &s);
+	if (status == BD_OK)
+		status = write_trend(&w, st, q, err);
 	if (status == BD_OK) {
 		heading(&w, "Threat levels in force");
 		status = each_incident(st, q, threat_row, &w, err);

@@ -41,3 +41,8 @@ same() {
 	if cmp -s "$2" "$3"; then ok "$1"; else
 		not_ok "$1" "$(diff "$2" "$3" | head -10)"; fi
 }
+
+# is DESC GOT WANT: two strings are equal.
+is() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:      $2" "expected: $3"; fi
+}

@@ -68,6 +68,8 @@ void view_free(view *v);
 view *view_overview_new(app *a);
 view *view_matrix_new(app *a);
 view *view_timeline_new(app *a);
+view *view_breakdown_new(app *a);
+view *view_trends_new(app *a);
 view *view_detail_new(app *a, const char *id);
 view *view_compare_new(app *a);
 view *view_help_new(app *a);

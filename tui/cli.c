@@ -78,12 +78,6 @@ int cli_open(const bd_options *o, bd_dataset *ds, bool write)
 /* Parses options for a subcommand. `spec` lists long options; the other
  * arguments are gathered into args (caller frees the array). Returns 0, -1
  * after printing --help, or 2 after a usage error. */
-typedef struct opt_spec {
-	const char *name;
-	const char **value;     /* NULL: a flag */
-	bool *flag;
-} opt_spec;
-
 static int parse_opts(int argc, char **argv, const opt_spec *spec, const char *usage,
 		      char ***args, int *nargs)
 {
@@ -132,7 +126,7 @@ static int parse_opts(int argc, char **argv, const opt_spec *spec, const char *u
 }
 
 /* parse_opts for commands that take no other arguments. */
-static int parse_opts_only(int argc, char **argv, const opt_spec *spec, const char *usage)
+int cli_parse_opts_only(int argc, char **argv, const opt_spec *spec, const char *usage)
 {
 	char **args;
 	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
@@ -149,7 +143,7 @@ static bool format_is(const char *fmt, const char *name)
 	return fmt && !strcmp(fmt, name);
 }
 
-static int bad_format(const char *cmd, const char *fmt, const char *allowed)
+int cli_bad_format(const char *cmd, const char *fmt, const char *allowed)
 {
 	cli_error("%s: unknown format '%s' (use %s)", cmd, fmt, allowed);
 	return 2;
@@ -174,7 +168,7 @@ static int make_query(bd_query *q, bd_filter **f, const char *filter, const char
 
 /* The query the options describe, and the store to run it on; on failure
  * neither is left open. */
-static int open_query(const bd_options *o, bd_dataset *ds, bd_query *q, bd_filter **f,
+int cli_open_query(const bd_options *o, bd_dataset *ds, bd_query *q, bd_filter **f,
 		      const char *filter, const char *sort, bool desc)
 {
 	int rc = make_query(q, f, filter, sort, desc);
@@ -252,7 +246,7 @@ int cli_list(const bd_options *o, int argc, char **argv)
 	bool reverse = false;
 	opt_spec spec[] = { { "sort", &sort, NULL }, { "filter", &filter, NULL },
 			    { "format", &format, NULL }, { "reverse", NULL, &reverse }, { 0 } };
-	int rc = parse_opts_only(argc, argv, spec, usage);
+	int rc = cli_parse_opts_only(argc, argv, spec, usage);
 	if (rc < 0)
 		fputs(bd_filter_help, stdout);
 	if (rc)
@@ -262,11 +256,11 @@ int cli_list(const bd_options *o, int argc, char **argv)
 		reverse = reverse != o->desc;
 	}
 	if (!format_is(format, "table") && !format_is(format, "tsv") && !format_is(format, "json"))
-		return bad_format("list", format, "table, tsv or json");
+		return cli_bad_format("list", format, "table, tsv or json");
 	bd_query q;
 	bd_filter *f = NULL;
 	bd_dataset ds;
-	if ((rc = open_query(o, &ds, &q, &f, filter, sort, reverse)))
+	if ((rc = cli_open_query(o, &ds, &q, &f, filter, sort, reverse)))
 		return rc;
 	bd_render_opts ro = { .ascii = o->ascii };
 	if (format_is(format, "table")) {
@@ -303,7 +297,7 @@ int cli_show(const bd_options *o, int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (!format_is(format, "text") && !format_is(format, "md") && !format_is(format, "json"))
-		return bad_format("show", format, "text, md or json");
+		return cli_bad_format("show", format, "text, md or json");
 	bd_dataset ds;
 	if ((rc = cli_open(o, &ds, false)))
 		return rc;
@@ -343,15 +337,15 @@ int cli_export(const bd_options *o, int argc, char **argv)
 	bool reverse = false;
 	opt_spec spec[] = { { "format", &format, NULL }, { "filter", &filter, NULL },
 			    { "sort", &sort, NULL }, { "reverse", NULL, &reverse }, { 0 } };
-	int rc = parse_opts_only(argc, argv, spec, usage);
+	int rc = cli_parse_opts_only(argc, argv, spec, usage);
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (!format_is(format, "json") && !format_is(format, "csv") && !format_is(format, "md"))
-		return bad_format("export", format, "json, csv or md");
+		return cli_bad_format("export", format, "json, csv or md");
 	bd_query q;
 	bd_filter *f = NULL;
 	bd_dataset ds;
-	if ((rc = open_query(o, &ds, &q, &f, filter, sort, reverse)))
+	if ((rc = cli_open_query(o, &ds, &q, &f, filter, sort, reverse)))
 		return rc;
 	bd_error err = { 0 };
 	bd_status s = bd_export_write(stdout, ds.store, &q, NULL, 0, bd_export_format_named(format), &err);
@@ -423,7 +417,7 @@ int cli_import(const bd_options *o, int argc, char **argv)
 	}
 	if (!rc && !format_is(format, "auto") && !format_is(format, "native") &&
 	    !format_is(format, "veris"))
-		rc = bad_format("import", format, "auto, native or veris");
+		rc = cli_bad_format("import", format, "auto, native or veris");
 	if (rc) {
 		free(args);
 		return rc < 0 ? 0 : rc;
@@ -609,7 +603,7 @@ int cli_compare(const bd_options *o, int argc, char **argv)
 		rc = 2;
 	}
 	if (!rc && !format_is(format, "text") && !format_is(format, "md"))
-		rc = bad_format("compare", format, "text or md");
+		rc = cli_bad_format("compare", format, "text or md");
 	bd_dataset ds;
 	if (!rc)
 		rc = cli_open(o, &ds, false);
@@ -648,15 +642,15 @@ int cli_report(const bd_options *o, int argc, char **argv)
 	bool reverse = false;
 	opt_spec spec[] = { { "format", &format, NULL }, { "filter", &filter, NULL },
 			    { "sort", &sort, NULL }, { "reverse", NULL, &reverse }, { 0 } };
-	int rc = parse_opts_only(argc, argv, spec, usage);
+	int rc = cli_parse_opts_only(argc, argv, spec, usage);
 	if (!rc && !format_is(format, "md") && !format_is(format, "txt"))
-		rc = bad_format("report", format, "md or txt");
+		rc = cli_bad_format("report", format, "md or txt");
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	bd_query q;
 	bd_filter *f = NULL;
 	bd_dataset ds;
-	if ((rc = open_query(o, &ds, &q, &f, filter, sort, reverse)))
+	if ((rc = cli_open_query(o, &ds, &q, &f, filter, sort, reverse)))
 		return rc;
 	bd_error err = { 0 };
 	bd_status s = bd_report_write(stdout, ds.store, &q, &ds.threats,

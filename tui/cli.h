@@ -42,6 +42,23 @@ int cli_config_report(void);
  * the exit status to end with. */
 struct bd_dataset;
 int cli_open(const bd_options *o, struct bd_dataset *ds, bool write);
+
+/* A command's options: --name VALUE (value) or --name (flag). */
+typedef struct opt_spec {
+	const char *name;
+	const char **value;     /* NULL: a flag */
+	bool *flag;
+} opt_spec;
+/* Parses options only; 0, an exit status, or -1 after --help. */
+int cli_parse_opts_only(int argc, char **argv, const opt_spec *spec, const char *usage);
+int cli_bad_format(const char *cmd, const char *fmt, const char *allowed);
+/* The query the options describe and the store to run it on; on failure
+ * neither is left open. */
+struct bd_query;
+struct bd_filter;
+int cli_open_query(const bd_options *o, struct bd_dataset *ds, struct bd_query *q,
+		   struct bd_filter **f, const char *filter, const char *sort, bool desc);
+int cli_stats(const bd_options *o, int argc, char **argv);     /* cli_stats.c */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -46,6 +46,8 @@ const keybinding keymap[] = {
 	{ '1', ACT_OVERVIEW, "1", "overview: one row per incident" },
 	{ '2', ACT_MATRIX, "2", "exposure matrix: incidents against field types" },
 	{ '3', ACT_TIMELINE, "3", "timeline with threat-level bands" },
+	{ '4', ACT_BREAKDOWN, "4", "breakdown: incidents, fines and people by force, year, kind, ... (Tab: by what; Enter: those incidents)" },
+	{ '5', ACT_TRENDS, "5", "trends: incidents and ICO fines per year, under the threat levels" },
 	{ '?', ACT_HELP, "?", "this help" },
 	{ KEY_F(1), ACT_HELP, NULL, NULL },
 	{ CTRL('L'), ACT_REDRAW, "Ctrl-L", "redraw the screen" },

@@ -54,7 +54,8 @@ static const struct command {
 } commands[] = {
 	{ "list", cli_list }, { "show", cli_show }, { "compare", cli_compare },
 	{ "import", cli_import }, { "export", cli_export }, { "validate", cli_validate },
-	{ "report", cli_report }, { "new", cli_new }, { "edit", cli_edit },
+	{ "report", cli_report }, { "stats", cli_stats }, { "new", cli_new },
+	{ "edit", cli_edit },
 };
 
 int main(int argc, char **argv)

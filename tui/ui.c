@@ -220,7 +220,6 @@ static void draw(app *a)
 	erase();
 	view *v = top_view(a);
 	draw_header(a);
-	draw_status(a);
 	if (v && v->ops->overlay && a->depth > 1) {
 		view *below = a->stack[a->depth - 2];
 		below->ops->draw(below, a, 1, LINES - 2);
@@ -230,6 +229,9 @@ static void draw(app *a)
 		v->cursor_x = 0;
 		v->ops->draw(v, a, 1, LINES - 2);
 	}
+	/* After the views: drawing may change what it reports (a breakdown
+	 * restores the filter it left with). */
+	draw_status(a);
 	/* The hardware cursor sits on the selected row, for screen readers. */
 	if (v)
 		move(v->cursor_y, v->cursor_x);
@@ -365,6 +367,12 @@ static void handle_key(app *a, int key)
 		break;
 	case ACT_TIMELINE:
 		app_switch(a, view_timeline_new(a));
+		break;
+	case ACT_BREAKDOWN:
+		app_switch(a, view_breakdown_new(a));
+		break;
+	case ACT_TRENDS:
+		app_switch(a, view_trends_new(a));
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
