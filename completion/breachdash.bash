@@ -76,6 +76,7 @@ _breachdash()
 		import) formats="auto native veris" ;;
 		export) formats="json csv md" ;;
 		report) formats="md txt" ;;
+		stats) formats="text md csv json" ;;
 		esac
 		COMPREPLY=($(compgen -W "$formats" -- "$cur"))
 		return 0
@@ -86,7 +87,7 @@ _breachdash()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--db --no-color --ascii --mouse --no-mouse --theme --help --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "list show compare import export validate report new edit" -- "$cur"))
+			COMPREPLY=($(compgen -W "list show compare import export validate report stats new edit" -- "$cur"))
 		fi
 		return 0
 	fi
@@ -97,6 +98,7 @@ _breachdash()
 	show | compare) opts="--format --help" ;;
 	import) opts="--format --strict --help" ;;
 	export | report) opts="--format --filter --sort --reverse --help" ;;
+	stats) opts="--by --filter --format --help" ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
