@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "dataset.h"
+#include "lineedit.h"
 #include "listmodel.h"
 #include "term.h"
 
@@ -56,6 +57,7 @@ struct app {
 	char *message;          /* shown in the status line until the next key */
 	bool message_error;
 	char *search;           /* the last search */
+	history searches, filters;      /* what was entered at / and f */
 	bool quit;
 };
 
@@ -80,8 +82,10 @@ void app_pop(app *a);
 /* Replaces the whole stack with one top-level view. */
 void app_switch(app *a, view *v);
 void app_message(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Reads a line in the status line; NULL when cancelled. Caller frees. */
-char *app_prompt(app *a, const char *label, const char *initial);
+/* Reads a line in the status line, editable (lineedit.h keys), with
+ * Up/Down through h (may be NULL) and an error shown above it (may be
+ * NULL); NULL when cancelled. Caller frees. */
+char *app_prompt(app *a, const char *label, const char *initial, history *h, const char *error);
 bool app_is_marked(const app *a, const char *id);
 void app_toggle_mark(app *a, const char *id);
 

@@ -13,7 +13,7 @@
 static void search(app *a, int dir, bool ask)
 {
 	if (ask) {
-		char *text = app_prompt(a, "/", NULL);
+		char *text = app_prompt(a, "/", NULL, &a->searches, NULL);
 		if (!text)
 			return;
 		if (!*text) {
@@ -63,16 +63,20 @@ static void search(app *a, int dir, bool ask)
 	free(from);
 }
 
+/* A filter that does not parse stays in the prompt, with the error above
+ * it, to be fixed; Esc gives up. */
 static void ask_filter(app *a)
 {
-	char *text = app_prompt(a, "filter: ", bd_filter_text(a->list.filter));
-	if (!text)
-		return;
+	char *text = app_prompt(a, "filter: ", bd_filter_text(a->list.filter), &a->filters, NULL);
 	bd_filter *f = NULL;
 	bd_error err = { 0 };
-	if (bd_filter_parse(text, &f, &err) != BD_OK)
-		app_message(a, true, "%s", bd_error_text(&err));
-	else {
+	while (text && bd_filter_parse(text, &f, &err) != BD_OK) {
+		char *again = app_prompt(a, "filter: ", text, &a->filters, bd_error_text(&err));
+		bd_error_clear(&err);
+		free(text);
+		text = again;
+	}
+	if (text) {
 		lm_set_filter(&a->list, f);
 		if (a->list.count == 0)
 			app_message(a, false, "no incident matches; press f and clear the line to see all");
@@ -101,7 +105,7 @@ static void export_view(app *a)
 	else
 		snprintf(label, sizeof label, "export %lld%s shown to (.md .csv .json): ",
 			 a->list.count, a->list.exact ? "" : "+");
-	char *path = app_prompt(a, label, "breachdash-export.md");
+	char *path = app_prompt(a, label, "breachdash-export.md", NULL, NULL);
 	if (!path || !*path) {
 		free(path);
 		return;
@@ -111,7 +115,7 @@ static void export_view(app *a)
 	if (!go)
 		app_message(a, true, "%s: name the file .md, .csv or .json", path);
 	if (go && access(path, F_OK) == 0) {
-		char *yes = app_prompt(a, "the file exists; replace it? (y/N) ", "");
+		char *yes = app_prompt(a, "the file exists; replace it? (y/N) ", "", NULL, NULL);
 		go = yes && (yes[0] == 'y' || yes[0] == 'Y');
 		if (!go)
 			app_message(a, false, "not exported; %s is unchanged", path);

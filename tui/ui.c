@@ -242,30 +242,83 @@ static void draw(app *a)
 
 /* ---- prompt ---- */
 
-char *app_prompt(app *a, const char *label, const char *initial)
+/* The prompt line: the label, then the text scrolled so that the cursor
+ * shows; the hardware cursor at the editing point. An error, if any, on
+ * the line above, so a failed entry is fixed where it was typed. */
+static void draw_prompt(const char *label, const lineedit *le, const char *error)
 {
-	size_t cap = 256, len = 0;
-	wchar_t *buf = calloc(cap, sizeof *buf);
-	if (!buf)
-		return NULL;
-	if (initial) {
-		len = mbstowcs(buf, initial, cap - 1);
-		if (len == (size_t)-1)
-			len = 0;
+	int y = LINES - 1, lw = bd_text_width(label);
+	if (error) {
+		term_fill(stdscr, y - 1, 0, COLS, R_ERROR);
+		term_text(stdscr, y - 1, 0, error, COLS, R_ERROR, true);
 	}
-	buf[len] = 0;
+	term_fill(stdscr, y, 0, COLS, R_NORMAL);
+	term_text(stdscr, y, 0, label, COLS, R_KEY, false);
+	int room = COLS - lw - 1;
+	size_t from = 0;
+	while (from < le->cur && wcswidth(le->buf + from, le->cur - from) > room - 1)
+		from++;
+	size_t n = le->len - from;
+	while (n && wcswidth(le->buf + from, n) > room)
+		n--;
+	wattr_set(stdscr, A_NORMAL, 0, NULL);
+	mvaddnwstr(y, lw, le->buf + from, (int)n);
+	int cx = wcswidth(le->buf + from, le->cur - from);
+	move(y, lw + (cx > 0 ? cx : 0));
+	refresh();
+}
+
+/* One key of a prompt; false when it was not an edit. */
+static bool edit_key(lineedit *le, history *h, int kind, wint_t ch)
+{
+	if (kind == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_LEFT:      le_move(le, -1); return true;
+		case KEY_RIGHT:     le_move(le, 1); return true;
+		case KEY_HOME:      le_home(le); return true;
+		case KEY_END:       le_end(le); return true;
+		case KEY_DC:        le_delete(le); return true;
+		case KEY_BACKSPACE: le_backspace(le); return true;
+		case KEY_UP:
+		case KEY_DOWN: {
+			char *cur = le_text(le);
+			const char *t = h ? history_step(h, ch == KEY_UP ? -1 : 1, cur) : NULL;
+			if (t)
+				le_set(le, t);
+			free(cur);
+			return true;
+		}
+		default:            return false;
+		}
+	}
+	switch (ch) {
+	case 1:   le_home(le); return true;             /* Ctrl-A */
+	case 2:   le_move(le, -1); return true;         /* Ctrl-B */
+	case 4:   le_delete(le); return true;           /* Ctrl-D */
+	case 5:   le_end(le); return true;              /* Ctrl-E */
+	case 6:   le_move(le, 1); return true;          /* Ctrl-F */
+	case 11:  le_kill_end(le); return true;         /* Ctrl-K */
+	case 21:  le_kill_start(le); return true;       /* Ctrl-U */
+	case 23:  le_kill_word(le); return true;        /* Ctrl-W */
+	case 8:
+	case 127: le_backspace(le); return true;
+	default:
+		if (ch >= ' ' && wcwidth((wchar_t)ch) >= 0)
+			le_insert(le, (wchar_t)ch);
+		return true;
+	}
+}
+
+char *app_prompt(app *a, const char *label, const char *initial, history *h, const char *error)
+{
+	lineedit le;
+	if (!le_init(&le, initial))
+		return NULL;
+	if (h)
+		history_reset(h);
 	char *result = NULL;
 	for (;;) {
-		int y = LINES - 1, lw = (int)strlen(label);
-		term_fill(stdscr, y, 0, COLS, R_NORMAL);
-		term_text(stdscr, y, 0, label, COLS, R_KEY, false);
-		/* show the tail of the text when it is wider than the line */
-		size_t from = 0;
-		while (from < len && wcswidth(buf + from, len - from) > COLS - lw - 2)
-			from++;
-		wattr_set(stdscr, A_NORMAL, 0, NULL);
-		mvaddnwstr(y, lw, buf + from, (int)(len - from));
-		refresh();
+		draw_prompt(label, &le, error);
 		wint_t ch;
 		int kind = get_wch(&ch);
 		if (kind == ERR && terminal_gone())
@@ -279,26 +332,16 @@ char *app_prompt(app *a, const char *label, const char *initial)
 			continue;
 		}
 		if ((kind == OK && (ch == '\r' || ch == '\n')) || (kind == KEY_CODE_YES && ch == KEY_ENTER)) {
-			size_t n = wcstombs(NULL, buf, 0);
-			result = n == (size_t)-1 ? NULL : malloc(n + 1);
-			if (result)
-				wcstombs(result, buf, n + 1);
+			result = le_text(&le);
+			if (h && result)
+				history_add(h, result);
 			break;
 		}
 		if (kind == OK && (ch == 27 || ch == 7))
 			break;
-		if ((kind == KEY_CODE_YES && ch == KEY_BACKSPACE) || (kind == OK && (ch == 127 || ch == 8))) {
-			if (len)
-				buf[--len] = 0;
-		} else if (kind == OK && ch == 21) {    /* Ctrl-U */
-			len = 0;
-			buf[0] = 0;
-		} else if (kind == OK && ch >= ' ' && len + 1 < cap && wcwidth((wchar_t)ch) >= 0) {
-			buf[len++] = (wchar_t)ch;
-			buf[len] = 0;
-		}
+		edit_key(&le, h, kind, ch);
 	}
-	free(buf);
+	le_free(&le);
 	return result;
 }
 
@@ -457,6 +500,8 @@ static void app_free(app *a)
 		free(a->marks[i]);
 	free(a->message);
 	free(a->search);
+	history_free(&a->searches);
+	history_free(&a->filters);
 	lm_free(&a->list);
 	bd_dataset_close(&a->ds);
 }
