@@ -465,3 +465,43 @@ long long bd_query_find(bd_store *st, const bd_query *q, const char *text,
 	free(from_id);
 	return pos;
 }
+
+/* One MIN and MAX over the filter: of the incidents' dates, or (referrals)
+ * of their referrals' dates. */
+static bool span_of(bd_store *st, const bd_query *q, bool referrals, int *lo, int *hi)
+{
+	char *sql = NULL;
+	int r = referrals
+		? asprintf(&sql, "SELECT min(r.date_key), max(r.date_key) FROM referral r JOIN incident"
+			   " ON incident.rowid = r.incident WHERE r.date_key > 0 AND (%s)", bd_filter_sql(q->filter))
+		: asprintf(&sql, "SELECT min(date_key), max(date_key) FROM incident WHERE date_key > 0"
+			   " AND (%s)", bd_filter_sql(q->filter));
+	if (r < 0)
+		return false;
+	sqlite3_stmt *s;
+	bool ok = false;
+	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
+		bd_filter_bind(q->filter, s, 1);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+			int a = sqlite3_column_int(s, 0), b = sqlite3_column_int(s, 1);
+			*lo = *lo && *lo < a ? *lo : a;
+			*hi = *hi > b ? *hi : b;
+			ok = true;
+		}
+		sqlite3_finalize(s);
+	}
+	free(sql);
+	return ok;
+}
+
+bool bd_query_span(bd_store *st, const bd_query *q, bd_date *from, bd_date *to)
+{
+	int lo = 0, hi = 0;
+	bool any = span_of(st, q, false, &lo, &hi);
+	any |= span_of(st, q, true, &lo, &hi);
+	if (any) {
+		*from = bd_date_first_day(bd_date_from_key(lo));
+		*to = bd_date_last_day(bd_date_from_key(hi));
+	}
+	return any;
+}

@@ -48,3 +48,34 @@ keys 5
 if screen | LC_ALL=C grep -q '[^ -~]'; then not_ok "trends in ASCII"; else ok "trends in ASCII"; fi
 expect "fines in GBP" "(GBP k)"
 stop
+
+# The timeline over the whole record: one axis for the filtered set, level
+# labels that never touch, outcomes by letter, zoom and pan.
+start 80 24
+keys 3
+golden timeline-record-80x24 "the timeline of the whole record at 80x24"
+expect "the axis is labelled in years" "2012"
+expect "the selected incident's events are named" "Met 2024-11-29: ICO referred 2024-11-29"
+keys j j
+expect "... and follow the cursor" "Met 2023-08-26: NCA referred 2023-08-26"
+keys + +
+golden timeline-zoomed-80x24 "+ zooms in around the selected incident"
+expect "zoomed in, the axis shows the years close up" "2023"
+expect "incidents before the window are marked" "<"
+keys Left
+golden timeline-panned-80x24 "Left pans back"
+keys - - - -
+expect "- zooms out to the whole axis" "2012"
+expect_not "... with nothing outside it" "<───"
+stop
+
+start 120 40
+keys 3
+golden timeline-record-120x40 "the timeline of the whole record at 120x40"
+stop
+
+start 120 40 NO_COLOR=1
+keys 3
+golden timeline-record-120x40-nocolor "the timeline without colour: a fine (F) differs from a referral (i)"
+expect "the legend names the letters" "F fine"
+stop
