@@ -114,6 +114,9 @@ size_t bd_incident_conflicts(const bd_incident *inc, bd_conflict_fn fn, void *ct
 /* "47,000", "~10,000", "1,000+", "≤500", "unknown" — ascii selects "<=". */
 void bd_format_affected(long long count, int qualifier, bool ascii,
 			char *out, size_t size);
+/* The same with a unit where the figure is long: "~103.3M", "12.5k+". */
+void bd_format_affected_short(long long count, int qualifier, bool ascii,
+			      char *out, size_t size);
 /* 1234567 -> "1,234,567" */
 void bd_format_thousands(long long n, char *out, size_t size);
 

@@ -36,7 +36,7 @@ const char *status_short(int status)
 
 const char *level_short(int level)
 {
-	static const char *const s[] = { "low", "moder", "subst", "SEVERE", "CRITIC" };
+	static const char *const s[] = { "low", "mod", "sub", "SEV", "CRIT" };
 	return level >= 0 && level <= BD_LEVEL_CRITICAL ? s[level] : "-";
 }
 
@@ -68,31 +68,48 @@ static void add(layout *l, int id, int width)
 	l->n++;
 }
 
-void layout_for(layout *l, int width)
+/* As htop does: the title always shows, at least TITLE_MIN columns; the
+ * other columns come in order of need while they leave it that room, the
+ * narrow forms first. `skip` hides that many of the optional columns from
+ * the left (h and l in the overview), for a long title. */
+enum { TITLE_MIN = 20 };
+
+void layout_for(layout *l, int width, int skip)
 {
 	memset(l, 0, sizeof *l);
-	l->wide_fields = width >= 120;
-	/* 80 columns: the essentials; 100: titles; 120: wider cells and one
-	 * cell per field type; 150: where each record came from (below that
-	 * the title needs the room more). */
-	bool wide = width >= 100, wider = width >= 120;
+	/* one cell per field type only where the title keeps room */
+	l->wide_fields = width >= 150;
+	bool wider = width >= 120;
+	struct { int id, width; } optional[] = {
+		{ COL_KIND, 10 }, { COL_AFFECTED, wider ? 11 : 9 }, { COL_BAR, wider ? 8 : 5 },
+		{ COL_FIELDS, l->wide_fields ? (int)bd_fields.count : 8 }, { COL_ICO, 5 },
+		{ COL_NCA, 5 }, { COL_THREAT, 6 }, { COL_ORIGIN, 6 },
+	};
+	/* what is left out first when room is short */
+	static const int drop_order[] = { COL_ORIGIN, COL_BAR, COL_NCA, COL_KIND, COL_FIELDS,
+					  COL_ICO, COL_THREAT, COL_AFFECTED };
+	enum { N_OPT = sizeof optional / sizeof optional[0] };
+	bool keep[N_OPT];
+	int used = 1 + 1 + 10 + 1 + (wider ? 16 : 12) + 1;
+	for (int i = 0; i < N_OPT; i++) {
+		keep[i] = shown(optional[i].id) && i >= skip &&
+			  (optional[i].id != COL_ORIGIN || width >= 170 || layout_columns);
+		used += keep[i] ? optional[i].width + 1 : 0;
+	}
+	for (size_t d = 0; d < sizeof drop_order / sizeof drop_order[0] && used + TITLE_MIN > width; d++)
+		for (int i = 0; i < N_OPT; i++)
+			if (keep[i] && optional[i].id == drop_order[d]) {
+				keep[i] = false;
+				used -= optional[i].width + 1;
+			}
 	add(l, COL_MARK, 1);
 	add(l, COL_DATE, 10);
 	add(l, COL_FORCE, wider ? 16 : 12);
-	add(l, COL_KIND, 10);
-	add(l, COL_AFFECTED, wider ? 11 : 9);
-	add(l, COL_BAR, wider ? 10 : 5);
-	add(l, COL_FIELDS, l->wide_fields ? (int)bd_fields.count : 8);
-	add(l, COL_ICO, 5);
-	add(l, COL_NCA, 5);
-	add(l, COL_THREAT, 6);
-	if (width >= 150 || (layout_columns && wider))  /* or asked for */
-		add(l, COL_ORIGIN, 6);
-	int used = 0;           /* with fewer columns, a narrow screen has room for titles */
-	for (int i = 0; i < l->n; i++)
-		used += l->cols[i].width + 1;
-	if (wide || (layout_columns && used + 10 <= width))
-		add(l, COL_TITLE, 0);
+	for (int i = 0; i < N_OPT; i++)
+		if (keep[i])
+			add(l, optional[i].id, optional[i].width);
+	add(l, COL_TITLE, 0);
+	l->skipped = skip;
 }
 
 static int col_width(const layout *l, int i, int x, int total)
@@ -194,6 +211,10 @@ static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool 
 	case COL_AFFECTED: {
 		bd_format_affected(r->affected, r->qualifier, the_term->ascii, buf, sizeof buf);
 		int bw = bd_text_width(buf);
+		if (bw > cw) {  /* never cut a number: give it a unit instead */
+			bd_format_affected_short(r->affected, r->qualifier, the_term->ascii, buf, sizeof buf);
+			bw = bd_text_width(buf);
+		}
 		term_text_attr(w, y, x + (cw > bw ? cw - bw : 0), buf, cw, base, false);
 		break;
 	}
@@ -206,12 +227,16 @@ static void cell(WINDOW *w, int y, int x, int cw, const bd_row *r, int id, bool 
 	case COL_ICO:
 	case COL_NCA: {
 		int st = id == COL_ICO ? r->ico : r->nca;
-		attr_t a = selected ? base : st >= BD_REF_REPRIMAND ? term_cell(R_EXPOSED) : base;
+		bool grave = bd_ref_status_rank(st) >= bd_ref_status_rank(BD_REF_UNDERTAKING);
+		attr_t a = selected ? base : grave ? term_cell(R_EXPOSED) : base;
 		term_text_attr(w, y, x, status_short(st), cw, a, false);
 		break;
 	}
 	case COL_THREAT:
-		term_text_attr(w, y, x, level_short(r->threat), cw,
+		/* which scale: Northern Ireland's for incidents there, else the UK's */
+		snprintf(buf, sizeof buf, "%s %s", r->nation == BD_NORTHERN_IRELAND ? "NI" : "UK",
+			 level_short(r->threat));
+		term_text_attr(w, y, x, r->threat >= 0 ? buf : "-", cw,
 			       selected ? base : term_cell(term_level_role(r->threat)), false);
 		break;
 	case COL_ORIGIN:

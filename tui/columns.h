@@ -25,10 +25,12 @@ typedef struct layout {
 	column cols[COL_COUNT];
 	int n;
 	bool wide_fields;       /* one cell per field type, else exposed letters only */
+	int skipped;            /* optional columns scrolled off to the left */
 } layout;
 
-/* The columns that fit in `width` terminal columns. */
-void layout_for(layout *l, int width);
+/* The columns that fit in `width` terminal columns, the title always among
+ * them; `skip` optional columns scrolled off to the left. */
+void layout_for(layout *l, int width, int skip);
 /* The columns the user asked for (config file: "date,force,..."; names as
  * bd_column_names in config.h); layout_for leaves out the others. NULL: all. */
 extern const char *layout_columns;

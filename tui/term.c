@@ -24,7 +24,7 @@ static const glyphs utf8_glyphs = {
 static const glyphs ascii_glyphs = {
 	.exposed = "X", .safe = "o", .unknown = ".", .cell_unknown = ".",
 	.reported = "r", .lost = "-", .cell_lost = "x",
-	.mark = ">", .sort_asc = "^", .sort_desc = "v", .diff = "*", .ellipsis = "~",
+	.mark = ">", .sort_asc = "^", .sort_desc = "v", .diff = "*", .ellipsis = "|",
 	.event = "@", .referral = "+",
 	.bar = { " ", " ", " ", "-", "-", "-", "=", "=", "#" },
 	.band = " ",

@@ -5,10 +5,15 @@
 #include "columns.h"
 #include "keys.h"
 
+typedef struct overview {
+	int skip;               /* optional columns scrolled off (h, l) */
+} overview;
+
 static void draw(view *v, app *a, int top, int height)
 {
+	overview *o = v->state;
 	layout l;
-	layout_for(&l, COLS);
+	layout_for(&l, COLS, o->skip);
 	columns_header(stdscr, top, &l, a->list.query.sort, a->list.query.desc);
 	lm_set_height(&a->list, height - 1);
 	if (a->list.count == 0 && a->list.error) {
@@ -41,9 +46,19 @@ static void draw(view *v, app *a, int top, int height)
 	v->cursor_x = 0;
 }
 
+/* l scrolls the optional columns off to the left, so a long title shows
+ * more; h brings them back. */
 static bool act(view *v, app *a, int action)
 {
-	(void)v;
+	overview *o = v->state;
+	if (action == ACT_RIGHT && o->skip < 8) {
+		o->skip++;
+		return true;
+	}
+	if (action == ACT_LEFT && o->skip > 0) {
+		o->skip--;
+		return true;
+	}
 	return list_act(a, action);
 }
 
@@ -66,5 +81,5 @@ static const view_ops overview_ops = {
 view *view_overview_new(app *a)
 {
 	(void)a;
-	return view_alloc(&overview_ops, 0);
+	return view_alloc(&overview_ops, sizeof(overview));
 }

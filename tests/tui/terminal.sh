@@ -18,7 +18,7 @@ resize 80 24 "sort: date"
 golden overview-80x24 "back at 80x24 the overview is restored"
 
 # Growing straight to a large size redraws for it.
-resize 200 60 "TITLE"
+resize 200 60 "FROM   TITLE"
 golden overview-200x60 "resized to 200x60 it draws the wide layout"
 stop
 
