@@ -229,9 +229,9 @@ static void put_threat_lines(FILE *out, const bd_incident *inc, const bd_threat_
 {
 	char buf[96];
 	bd_date d = bd_incident_date(inc);
-	if (inc->nation == BD_OUTSIDE_UK || !bd_date_is_set(d)) {
-		fprintf(out, "%snot known (%s)\n", indent,
-			inc->nation == BD_OUTSIDE_UK ? "outside the UK" : "no date");
+	const char *none = bd_threat_none_reason(inc->nation);
+	if (none || !bd_date_is_set(d)) {
+		fprintf(out, "%snot known (%s)\n", indent, none ? none : "no date");
 		return;
 	}
 	if (inc->nation == BD_NORTHERN_IRELAND) {
@@ -351,8 +351,15 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 		if (inc->industry)
 			fprintf(out, ", industry NAICS %s", inc->industry);
 	}
-	fprintf(out, "\nNation        %s\nKind          %s\nDates         ",
-		bd_vocab_label(&bd_nations, inc->nation), bd_vocab_label(&bd_kinds, inc->kind));
+	fprintf(out, "\nNation        %s", bd_vocab_label(&bd_nations, inc->nation));
+	char *overruled = bd_veris_country_note(inc);
+	if (overruled) {
+		fputs(" (", out);
+		put_text(out, overruled, fl);
+		fputc(')', out);
+		free(overruled);
+	}
+	fprintf(out, "\nKind          %s\nDates         ", bd_vocab_label(&bd_kinds, inc->kind));
 	put_date(out, "occurred", inc->occurred);
 	put_date(out, ", discovered", inc->discovered);
 	put_date(out, ", disclosed", inc->disclosed);
@@ -497,18 +504,25 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 		put_md(out, inc->supplier, fl);
 		fputs(")", out);
 	}
-	fprintf(out, " |\n| Nation | %s |\n| Kind | %s |\n", bd_vocab_label(&bd_nations, inc->nation),
-		bd_vocab_label(&bd_kinds, inc->kind));
+	fprintf(out, " |\n| Nation | %s", bd_vocab_label(&bd_nations, inc->nation));
+	char *overruled = bd_veris_country_note(inc);
+	if (overruled) {
+		fputs(" (", out);
+		put_md(out, overruled, fl);
+		fputc(')', out);
+		free(overruled);
+	}
+	fprintf(out, " |\n| Kind | %s |\n", bd_vocab_label(&bd_kinds, inc->kind));
 	bd_date d = bd_incident_date(inc);
 	bd_date_format(d, buf);
 	fprintf(out, "| Date | %s |\n| Affected | ", *buf ? buf : "unknown");
 	bd_format_affected(inc->affected, inc->qualifier, o && o->ascii, buf, sizeof buf);
 	fprintf(out, "%s |\n", buf);
 	fputs("| Threat level | ", out);
-	if (inc->nation == BD_OUTSIDE_UK || !bd_date_is_set(d)) {
+	const char *none = bd_threat_none_reason(inc->nation);
+	if (none || !bd_date_is_set(d)) {
 		/* as in the text view: no UK level is in force outside the UK */
-		fprintf(out, "not known (%s) |\n",
-			inc->nation == BD_OUTSIDE_UK ? "outside the UK" : "no date");
+		fprintf(out, "not known (%s) |\n", none ? none : "no date");
 	} else {
 		if (inc->nation == BD_NORTHERN_IRELAND) {
 			bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);

@@ -528,7 +528,7 @@ static bd_status bind_columns(sqlite3_stmt *s, const bd_incident *inc,
 	 * country GB (for a UK nation) and NAICS 922120, police protection. */
 	bool native = inc->origin == BD_ORIGIN_NATIVE;
 	sqlite3_bind_text(s, 18, inc->country ? inc->country
-			  : native && inc->nation != BD_OUTSIDE_UK ? BD_COUNTRY_UK : NULL, -1, SQLITE_STATIC);
+			  : native && bd_nation_in_uk(inc->nation) ? BD_COUNTRY_UK : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 19, inc->industry ? inc->industry : native ? BD_NAICS_POLICE : NULL,
 			  -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 20, inc->lost);

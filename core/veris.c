@@ -540,15 +540,52 @@ static const char *what_happened(const vrec *r, int kind, const char *supplier)
 	}
 }
 
+/* Whether name is a UK police force in a record whose country is GB or
+ * not known (maybe_uk), or one whose name no force abroad has, whatever
+ * the country: VCDB codes the PSNI "IE". */
+static bool uk_force(const char *name, bool maybe_uk, int *nation, const char **short_name)
+{
+	int n;
+	const char *s;
+	bool only = false;
+	if (!bd_veris_uk_force(name, &n, &s, &only) || !(maybe_uk || only))
+		return false;
+	*nation = n;
+	*short_name = s;
+	return true;
+}
+
 /* The first secondary victim that is a UK police force. */
-static const char *secondary_force(const vrec *r, int *nation, const char **short_name)
+static const char *secondary_force(const vrec *r, bool maybe_uk, int *nation,
+				   const char **short_name)
 {
 	size_t i;
 	const json_t *v;
 	json_array_foreach(r->secondary, i, v)
-		if (bd_veris_uk_force(json_string_value(v), nation, short_name))
+		if (uk_force(json_string_value(v), maybe_uk, nation, short_name))
 			return json_string_value(v);
 	return NULL;
+}
+
+/* "Unknown" is VERIS for "not known": the same as no victim_id. */
+static char *victim_name(const vrec *r)
+{
+	if (r->victim_id && !strcasecmp(r->victim_id, "Unknown"))
+		return NULL;
+	return veris_clean_text(r->victim_id, VERIS_MAX_TEXT, false);
+}
+
+/* The nation of a victim that is not a recognised force: in GB, the nation
+ * its state or name names, else "United Kingdom, nation unknown"; with no
+ * country code, unknown; elsewhere, outside the UK. */
+static int nation_of(const vrec *r, const char *victim)
+{
+	if (!r->gb)
+		return r->country_unknown ? BD_NATION_UNKNOWN : BD_OUTSIDE_UK;
+	int nation = bd_veris_nation_named(r->state);
+	if (nation < 0)
+		nation = bd_veris_nation_named(victim);
+	return nation < 0 ? BD_UK_UNKNOWN : nation;
 }
 
 static void map_organisation(vmap *m)
@@ -559,27 +596,21 @@ static void map_organisation(vmap *m)
 	int nation = BD_OUTSIDE_UK;
 	bool maybe_uk = r->gb || r->country_unknown;
 	const char *sec = NULL;
-	char *victim = veris_clean_text(r->victim_id, VERIS_MAX_TEXT, false);
-	if (maybe_uk && victim && bd_veris_uk_force(victim, &nation, &short_name)) {
+	char *victim = victim_name(r);
+	if (victim && uk_force(victim, maybe_uk, &nation, &short_name)) {
 		inc->force = victim;
 		if (strlen(r->victim_id) <= VERIS_MAX_TEXT)
 			veris_drop(m, "victim", "victim_id", NULL);
-	} else if (maybe_uk && (sec = secondary_force(r, &nation, &short_name))) {
+	} else if ((sec = secondary_force(r, maybe_uk, &nation, &short_name))) {
 		/* A supplier was breached; the force it serves is the
 		 * organisation, as in the native data. */
 		inc->force = veris_clean_text(sec, VERIS_MAX_TEXT, false);
 		inc->supplier = victim;
 	} else {
 		inc->force = victim ? victim : strdup("unknown organisation");
-		if (victim && strlen(r->victim_id) <= VERIS_MAX_TEXT)
+		if (r->victim_id && strlen(r->victim_id) <= VERIS_MAX_TEXT)
 			veris_drop(m, "victim", "victim_id", NULL);
-		if (r->gb) {
-			nation = bd_veris_nation_named(r->state);
-			if (nation < 0)
-				nation = bd_veris_nation_named(victim);
-			if (nation < 0)
-				nation = BD_ENGLAND;
-		}
+		nation = nation_of(r, victim);
 	}
 	if (!inc->supplier && r->partner_name)
 		inc->supplier = veris_clean_text(r->partner_name, VERIS_MAX_TEXT, false);

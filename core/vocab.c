@@ -13,7 +13,9 @@ VOCAB(bd_nations, "nation",
 	{ "wales", "Wales", NULL, NULL },
 	{ "scotland", "Scotland", NULL, NULL },
 	{ "northern-ireland", "Northern Ireland", NULL, NULL },
-	{ "outside-uk", "Outside the UK", NULL, NULL });
+	{ "outside-uk", "Outside the UK", NULL, NULL },
+	{ "uk-unknown", "United Kingdom, nation unknown", NULL, NULL },
+	{ "unknown", "unknown (country not known)", NULL, NULL });
 
 VOCAB(bd_kinds, "kind",
 	{ "supplier-compromise", "supplier compromise", NULL, NULL },
@@ -134,4 +136,9 @@ int bd_ref_status_rank(int status)
 		[BD_REF_FINE] = 6,
 	};
 	return status >= 0 && (size_t)status < sizeof rank / sizeof rank[0] ? rank[status] : -1;
+}
+
+bool bd_nation_in_uk(int nation)
+{
+	return (nation >= BD_ENGLAND && nation <= BD_NORTHERN_IRELAND) || nation == BD_UK_UNKNOWN;
 }

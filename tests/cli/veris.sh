@@ -30,33 +30,34 @@ P3=veris-b0a1f1c3-0003-4e5a-9c11-f1c3f1c30003
 P4=veris-b0a1f1c3-0004-4e5a-9c11-f1c3f1c30004
 P5=veris-b0a1f1c3-0005-4e5a-9c11-f1c3f1c30005
 P6=veris-b0a1f1c3-0006-4e5a-9c11-f1c3f1c30006
+P7=veris-b0a1f1c3-0007-4e5a-9c11-f1c3f1c30007
 
 # ---- a directory, bad files skipped ----
 check "a new store lists" 0 "$BD" list
 native=$(ids "origin:native" | wc -l)
 snapshot empty
 check "import --format veris DIR: some files skipped, exit 1" 1 "$BD" import --format veris "$FX"
-is "... the summary line" "$(cat "$T/out")" "8 files read: 6 imported, 0 updated, 0 unchanged, 2 skipped"
+is "... the summary line" "$(cat "$T/out")" "9 files read: 7 imported, 0 updated, 0 unchanged, 2 skipped"
 is "... one line per bad file" "$(lines "$T/err")" 2
 contains "... not JSON: the file, where, why" "$T/err" "$FX/not-json.json:11:69: \$: not valid JSON: premature end of input"
 contains "... wrong type: the file, where, the path, why" "$T/err" \
 	"$FX/unexpected-types.json:47:16: \$.victim.country: expected an array, got \"GB\""
 if grep -q "$(printf '\r')" "$T/err"; then not_ok "no progress line when stderr is not a terminal"
 else ok "no progress line when stderr is not a terminal"; fi
-is "the good records are in the store" "$(ids origin:veris | tr '\n' ' ')" "$P1 $P2 $P3 $P4 $P5 $P6 "
+is "the good records are in the store" "$(ids origin:veris | tr '\n' ' ')" "$P1 $P2 $P3 $P4 $P5 $P6 $P7 "
 is "the native records are still there" "$(ids origin:native | wc -l)" "$native"
 
 snapshot once
 check "import the same directory again" 1 "$BD" import --format veris "$FX"
-is "... changes nothing" "$(cat "$T/out")" "8 files read: 0 imported, 0 updated, 6 unchanged, 2 skipped"
+is "... changes nothing" "$(cat "$T/out")" "9 files read: 0 imported, 0 updated, 7 unchanged, 2 skipped"
 snapshot twice
 unchanged "importing again" once twice
 check "and without --format (detected)" 1 "$BD" import "$FX"
-is "... the same summary" "$(cat "$T/out")" "8 files read: 0 imported, 0 updated, 6 unchanged, 2 skipped"
+is "... the same summary" "$(cat "$T/out")" "9 files read: 0 imported, 0 updated, 7 unchanged, 2 skipped"
 
 # ---- the mapped records, as the rest of the program sees them ----
 is "country:GB industry:police origin:veris" "$(ids 'country:GB industry:police origin:veris' | tr '\n' ' ')" \
-	"$P1 $P2 $P3 $P5 "
+	"$P1 $P2 $P3 $P5 $P7 "
 is "-industry:police origin:veris" "$(ids '-industry:police origin:veris' | tr '\n' ' ')" "$P4 $P6 "
 is "industry:92 (a NAICS prefix) takes in our own records" "$(ids 'industry:92 origin:native' | wc -l)" "$native"
 is "country:uk is GB" "$(ids 'country:uk' | wc -l)" "$(ids 'country:GB' | wc -l)"
@@ -69,7 +70,14 @@ is "... and -industry:police leaves them out" "$(ids '-industry:police origin:na
 is "nation:wales origin:veris" "$(ids 'nation:wales origin:veris' | tr '\n' ' ')" "$P2 $P6 "
 is "outside-uk" "$(ids 'nation:outside-uk' | tr '\n' ' ')" "$P4 "
 is "kind:supplier origin:veris" "$(ids 'kind:supplier origin:veris')" "$P3"
-is "field:personal-unspecified" "$(ids 'field:personal-unspecified' | wc -l)" 4
+is "field:personal-unspecified" "$(ids 'field:personal-unspecified' | wc -l)" 5
+is "the PSNI coded IE is in Northern Ireland" "$(ids 'nation:"northern ireland" origin:veris' | tr '\n' ' ')" "$P1 $P7 "
+check "show the PSNI record coded IE" 0 "$BD" show "$P7"
+contains "... Northern Ireland, and why" "$T/out" \
+	"Nation        Northern Ireland (country IE in the record; recognised as PSNI)"
+contains "... a UK police force" "$T/out" "Country       GB, industry NAICS 922120"
+contains "... the record's code kept" "$T/out" "victim.country: IE"
+contains "... the Northern Ireland threat level" "$T/out" "Northern Ireland-related: SEVERE"
 check "tsv says where a record came from" 0 "$BD" list --filter "id:$P1" --format tsv
 contains "... origin veris" "$T/out" "$(printf 'northern-ireland\taccidental-disclosure\t9400\texact\tpersonal-unspecified\t\t\tunknown\tunknown\tsevere\tveris\t')"
 check "show a mapped record" 0 "$BD" show "$P3"
@@ -98,7 +106,7 @@ contains "... affected unknown" "$T/out" "Affected      unknown"
 "$BD" export --filter origin:veris >"$T/veris.export"
 check "export of VERIS records imports into another store as native JSON" 0 \
 	"$BD" --db "$T/other.db" import "$T/veris.export"
-contains "... all new" "$T/out" "6 incidents read from 1 file: 6 new, 0 updated, 0 unchanged"
+contains "... all new" "$T/out" "7 incidents read from 1 file: 7 new, 0 updated, 0 unchanged"
 "$BD" --db "$T/other.db" export --filter origin:veris >"$T/veris.again"
 same "... and exports the same" "$T/veris.export" "$T/veris.again"
 
