@@ -114,7 +114,9 @@ static void add_figure(bd_incident *inc, const char *about, const char *value, c
 }
 
 /* The field a VERIS data variety maps to, or -1; *exact when nothing of
- * the variety is lost by the mapping. */
+ * the variety is lost by the mapping (the others stay in extra). Every
+ * variety of VERIS 1.3 and 1.4 has one: none is left out of the exposure
+ * groups. */
 static int variety_field(const char *variety, bool *exact)
 {
 	static const struct { const char *variety, *field; bool exact; } map[] = {
@@ -122,13 +124,59 @@ static int variety_field(const char *variety, bool *exact)
 		{ "Sensitive Personal", "personal-unspecified", false },
 		{ "Bank", "financial", true },
 		{ "Payment", "financial", true },
+		{ "Virtual currency", "financial", false },
+		{ "Medical", "medical", true },
+		{ "Credentials", "credentials", true },
+		{ "Multi-factor credential", "credentials", false },
+		{ "API key", "credentials", false },
+		{ "Session key", "credentials", false },
+		{ "Digital certificate", "credentials", false },
+		{ "Internal", "internal", true },
+		{ "Source code", "internal", false },
+		{ "Classified", "classified", true },
+		{ "Secrets", "secrets", true },
+		{ "System", "system", true },
+		{ "Copyrighted", "copyrighted", true },
+		{ "Other", "other-data", true },
+		{ "Unknown", "other-data", false },
 	};
 	for (size_t i = 0; variety && i < sizeof map / sizeof map[0]; i++)
 		if (!strcasecmp(variety, map[i].variety)) {
 			*exact = map[i].exact;
 			return bd_vocab_find(&bd_fields, map[i].field);
 		}
-	return -1;
+	/* a variety newer than this table: data of some kind, kept in extra */
+	*exact = false;
+	return bd_vocab_find(&bd_fields, "other-data");
+}
+
+/* What data_disclosure says of the varieties: only Yes is exposure. */
+enum { DISCLOSED, AT_RISK, NOT_DISCLOSED, UNKNOWN };
+
+static int disclosure_of(const char *s)
+{
+	if (s && !strcasecmp(s, "Yes"))
+		return DISCLOSED;
+	if (s && !strcasecmp(s, "Potentially"))
+		return AT_RISK;
+	if (s && !strcasecmp(s, "No"))
+		return NOT_DISCLOSED;
+	return UNKNOWN;
+}
+
+/* Potentially: the varieties are at risk. They are listed as exposed, by a
+ * claim that only reports it, so that they show as "exposed (reported)". */
+static void claim_at_risk(bd_incident *inc)
+{
+	inc->claims = calloc(1, sizeof *inc->claims);
+	if (!inc->claims)
+		return;
+	bd_field_claim *c = &inc->claims[0];
+	c->fields = inc->exposed;
+	c->certainty = BD_CERT_REPORTED;
+	c->note = strdup("VERIS data_disclosure Potentially: at risk, not confirmed");
+	veris_strv_one(&c->sources, VERIS_SOURCE);
+	inc->n_claims = 1;
 }
 
 void veris_map_data(vmap *m)
@@ -136,7 +184,7 @@ void veris_map_data(vmap *m)
 	bd_incident *inc = m->inc;
 	const vrec *r = &m->r;
 	size_t n = json_array_size(r->data);
-	bool disclosed = !(r->disclosure && !strcasecmp(r->disclosure, "No"));
+	int disclosure = disclosure_of(r->disclosure);
 	long long sum = 0;
 	size_t n_amounts = 0;
 	json_t *kept = json_object_get(json_object_get(json_object_get(m->extra, "attribute"),
@@ -152,8 +200,9 @@ void veris_map_data(vmap *m)
 		n_amounts += amount != NULL;
 	}
 	if (r->has_total) {
+		/* VERIS counts records, not people: kept, never called exact. */
 		inc->affected = r->total;
-		inc->qualifier = BD_Q_EXACT;
+		inc->qualifier = BD_Q_APPROX;
 		veris_drop(m, "attribute", "confidentiality", "data_total");
 	} else if (n_amounts && sum >= 0) {
 		inc->affected = sum;
@@ -164,8 +213,9 @@ void veris_map_data(vmap *m)
 		veris_strv_one(&inc->affected_sources, VERIS_SOURCE);
 		bd_format_thousands(inc->affected, buf, sizeof buf);
 		snprintf(val, sizeof val, "%s%s", r->has_total ? "" : "at least ", buf);
-		add_figure(inc, "affected", val, r->has_total ? "VERIS data_total"
-			   : "the sum of the amounts of the data varieties");
+		add_figure(inc, "affected", val, r->has_total
+			   ? "records (VERIS data_total), not a head count"
+			   : "records (the sum of the amounts of the VERIS data varieties), not a head count");
 	}
 	/* Backwards, so that dropping an entry from extra keeps the indexes of
 	 * those still to come. */
@@ -174,10 +224,14 @@ void veris_map_data(vmap *m)
 		const char *variety = json_string_value(json_object_get(d, "variety"));
 		const json_t *amount = json_object_get(d, "amount");
 		bool exact = false;
-		int f = disclosed ? variety_field(variety, &exact) : -1;
-		if (f >= 0)
+		int f = disclosure == UNKNOWN ? -1 : variety_field(variety, &exact);
+		if (f >= 0 && disclosure == NOT_DISCLOSED)
+			inc->not_exposed |= BD_FIELD_BIT(f);
+		else if (f >= 0)
 			inc->exposed |= BD_FIELD_BIT(f);
-		if (amount && !(n_amounts == 1 && json_integer_value(amount) == inc->affected)) {
+		/* Each amount is kept, also beside a data_total; only a lone
+		 * amount that is the sum itself would say nothing more. */
+		if (amount && (r->has_total || !(n_amounts == 1 && json_integer_value(amount) == inc->affected))) {
 			/* Not cut to a fixed buffer, which could split a UTF-8
 			 * character: clean_text cuts at a character boundary. */
 			char *about = NULL;
@@ -192,6 +246,8 @@ void veris_map_data(vmap *m)
 	}
 	if (json_is_array(kept) && json_array_size(kept) == 0)
 		veris_drop(m, "attribute", "confidentiality", "data");
+	if (disclosure == AT_RISK && inc->exposed)
+		claim_at_risk(inc);
 }
 
 static char *money(const json_t *amount, const char *currency)
