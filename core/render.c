@@ -437,6 +437,17 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 		fputc(' ', out);
 		put_text(out, inc->origin_record_id, fl);
 	}
+	if (inc->origin_file || inc->origin_master_id) {
+		fputs("\n              ", out);
+		if (inc->origin_file) {
+			fputs("file ", out);
+			put_text(out, inc->origin_file, fl);
+		}
+		if (inc->origin_master_id) {
+			fputs(inc->origin_file ? ", master_id " : "master_id ", out);
+			put_text(out, inc->origin_master_id, fl);
+		}
+	}
 	fputs("\n\nThreat level in force\n", out);
 	put_threat_lines(out, inc, t, "  ", fl);
 	if (inc->summary) {

@@ -349,38 +349,49 @@ static void read_actions(vmap *m, const json_t *root)
 	r->partner_name = json_string_value(json_array_get(names, 0));
 }
 
+/* The year, month and day of obj (at path) as the longest valid partial
+ * date, into *out; returns how many parts it took (0: none). What does not
+ * make a date stays in extra. */
+static int read_date(vmap *m, const json_t *obj, const char *path, bd_date *out)
+{
+	const json_t *y = member(m, obj, path, "year", JSON_INTEGER);
+	const json_t *mo = member(m, obj, path, "month", JSON_INTEGER);
+	const json_t *d = member(m, obj, path, "day", JSON_INTEGER);
+	char buf[32];
+	bd_date date;
+	if (!y || json_integer_value(y) > 9999)
+		return 0;
+	snprintf(buf, sizeof buf, "%04d", (int)json_integer_value(y));
+	if (!bd_date_parse(buf, &date))
+		return 0;
+	*out = date;
+	if (!mo || json_integer_value(mo) > 12)
+		return 1;
+	snprintf(buf + 4, sizeof buf - 4, "-%02d", (int)json_integer_value(mo));
+	if (!bd_date_parse(buf, &date))
+		return 1;
+	*out = date;
+	if (!d || json_integer_value(d) > 31)
+		return 2;
+	snprintf(buf + 7, sizeof buf - 7, "-%02d", (int)json_integer_value(d));
+	if (!bd_date_parse(buf, &date))
+		return 2;
+	*out = date;
+	return 3;
+}
+
 static void read_timeline(vmap *m, const json_t *root)
 {
 	vrec *r = &m->r;
 	const json_t *t = member(m, root, "$", "timeline", JSON_OBJECT);
 	const json_t *inc = member(m, t, "$.timeline", "incident", JSON_OBJECT);
-	const json_t *y = member(m, inc, "$.timeline.incident", "year", JSON_INTEGER);
-	const json_t *mo = member(m, inc, "$.timeline.incident", "month", JSON_INTEGER);
-	const json_t *d = member(m, inc, "$.timeline.incident", "day", JSON_INTEGER);
-	/* The longest valid partial date; what does not fit stays in extra. */
-	char buf[32];
-	bd_date date;
-	if (!y || json_integer_value(y) > 9999)
-		return;
-	snprintf(buf, sizeof buf, "%04d", (int)json_integer_value(y));
-	if (!bd_date_parse(buf, &date))
-		return;
-	r->occurred = date;
-	r->date_parts = 1;
-	if (!mo || json_integer_value(mo) > 12)
-		return;
-	snprintf(buf + 4, sizeof buf - 4, "-%02d", (int)json_integer_value(mo));
-	if (!bd_date_parse(buf, &date))
-		return;
-	r->occurred = date;
-	r->date_parts = 2;
-	if (!d || json_integer_value(d) > 31)
-		return;
-	snprintf(buf + 7, sizeof buf - 7, "-%02d", (int)json_integer_value(d));
-	if (bd_date_parse(buf, &date)) {
-		r->occurred = date;
-		r->date_parts = 3;
-	}
+	r->date_parts = read_date(m, inc, "$.timeline.incident", &r->occurred);
+	/* VCDB's notification date: when the breach was made known. */
+	const json_t *plus = member(m, root, "$", "plus", JSON_OBJECT);
+	const json_t *pt = member(m, plus, "$.plus", "timeline", JSON_OBJECT);
+	const json_t *n = member(m, pt, "$.plus.timeline", "notification", JSON_OBJECT);
+	r->notified_parts = read_date(m, n, "$.plus.timeline.notification", &r->notified);
+	r->master_id = string_of(m, plus, "$.plus", "master_id");
 }
 
 static void read_attribute(vmap *m, const json_t *root)
@@ -653,12 +664,35 @@ static void map_summary(vmap *m)
 		veris_drop(m, "summary", NULL, NULL);
 }
 
+static void drop_date(vmap *m, const char *k1, const char *k2, const char *k3, int parts)
+{
+	static const char *const names[] = { "year", "month", "day" };
+	json_t *o = json_object_get(m->extra, k1);
+	o = k3 ? json_object_get(json_object_get(o, k2), k3) : json_object_get(o, k2);
+	for (int i = 0; i < parts; i++)
+		json_object_del(o, names[i]);
+	if (parts && json_object_size(o) == 0)
+		veris_drop(m, k1, k2, k3);
+}
+
 static void map_dates(vmap *m)
 {
-	static const char *const parts[] = { "year", "month", "day" };
 	m->inc->occurred = m->r.occurred;
-	for (int i = 0; i < m->r.date_parts; i++)
-		veris_drop(m, "timeline", "incident", parts[i]);
+	drop_date(m, "timeline", "incident", NULL, m->r.date_parts);
+	m->inc->disclosed = m->r.notified;
+	drop_date(m, "plus", "timeline", "notification", m->r.notified_parts);
+}
+
+/* Where the record came from: its file (the name, not where it was) and
+ * VCDB's master_id, so that it can be traced back. */
+static void map_provenance(vmap *m)
+{
+	const char *base = m->file ? strrchr(m->file, '/') : NULL;
+	m->inc->origin_file = veris_clean_text(base ? base + 1 : m->file, VERIS_MAX_TEXT, false);
+	const char *master = m->r.master_id;
+	m->inc->origin_master_id = veris_clean_text(master, VERIS_MAX_TEXT, false);
+	if (master && m->inc->origin_master_id && !strcmp(master, m->inc->origin_master_id))
+		veris_drop(m, "plus", "master_id", NULL);
 }
 
 /* ---- the mapping ---- */
@@ -679,6 +713,7 @@ static void build(vmap *m)
 	if (inc->origin_record_id && !strcmp(inc->origin_record_id, r->incident_id))
 		veris_drop(m, "incident_id", NULL, NULL);
 	map_dates(m);
+	map_provenance(m);
 	map_organisation(m);
 	map_title(m);
 	map_summary(m);

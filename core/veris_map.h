@@ -36,8 +36,10 @@ typedef struct vrec {
 	bool partner_actor, partner_vector;
 	unsigned actions;
 	const json_t *varieties[N_ACTIONS];  /* action.X.variety: strings */
-	bd_date occurred;
+	bd_date occurred, notified;
 	int date_parts;                 /* of timeline.incident mapped: 1..3 */
+	int notified_parts;             /* of plus.timeline.notification mapped */
+	const char *master_id;          /* plus.master_id */
 	bool has_total;
 	long long total;
 	const json_t *data;             /* attribute.confidentiality.data */

@@ -86,6 +86,13 @@ static void build_summary(doc *d, const bd_incident *inc)
 	snprintf(buf, sizeof buf, "%s%s%s", bd_vocab_label(&bd_origins, inc->origin),
 		 inc->origin_record_id ? " record " : "", inc->origin_record_id ? inc->origin_record_id : "");
 	label_value(d, "Origin", buf);
+	if (inc->origin_file || inc->origin_master_id) {
+		snprintf(buf, sizeof buf, "%s%s%s%s", inc->origin_file ? "file " : "",
+			 inc->origin_file ? inc->origin_file : "",
+			 inc->origin_master_id ? (inc->origin_file ? ", master_id " : "master_id ") : "",
+			 inc->origin_master_id ? inc->origin_master_id : "");
+		label_value(d, "", buf);
+	}
 	doc_nl(d);
 	if (inc->summary)
 		doc_wrap(d, R_NORMAL, 0, inc->summary);

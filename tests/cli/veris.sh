@@ -78,6 +78,9 @@ contains "... Northern Ireland, and why" "$T/out" \
 contains "... a UK police force" "$T/out" "Country       GB, industry NAICS 922120"
 contains "... the record's code kept" "$T/out" "victim.country: IE"
 contains "... the Northern Ireland threat level" "$T/out" "Northern Ireland-related: SEVERE"
+contains "... the notification date is the disclosure date" "$T/out" "occurred 2023-08, discovered unknown, disclosed 2023-08-09"
+contains "... the file it came from, and its master_id" "$T/out" \
+	"              file psni-coded-ie.json, master_id C0FFEE00-0007-4E5A-9C11-F1C3F1C30007"
 check "tsv says where a record came from" 0 "$BD" list --filter "id:$P1" --format tsv
 contains "... origin veris" "$T/out" "$(printf 'northern-ireland\taccidental-disclosure\t9400\tapprox\tpersonal-unspecified\t\t\tunknown\tunknown\tsevere\tveris\t')"
 check "show a mapped record" 0 "$BD" show "$P3"

@@ -240,6 +240,57 @@ static void data_total_is_records_not_a_head_count(void **state)
 	bd_incident_free(&inc);
 }
 
+static void notification_is_the_disclosure_date(void **state)
+{
+	(void)state;
+	bd_incident inc;
+	map_ok("{\"plus\": {\"timeline\": {\"notification\": {\"year\": 2023, \"month\": 8, \"day\": 9}},"
+	       " \"analyst\": \"x\"}}", &inc);
+	char got[11];
+	bd_date_format(inc.disclosed, got);
+	assert_string_equal(got, "2023-08-09");
+	bd_date_format(inc.occurred, got);
+	assert_string_equal(got, "2020");        /* the incident's own date is still the incident's */
+	assert_false(extra_has(&inc, "notification"));
+	assert_true(extra_has(&inc, "\"analyst\""));
+	bd_incident_free(&inc);
+	/* partial, and a part that makes no date stays */
+	map_ok("{\"plus\": {\"timeline\": {\"notification\": {\"year\": 2023, \"month\": 2, \"day\": 30}}}}", &inc);
+	bd_date_format(inc.disclosed, got);
+	assert_string_equal(got, "2023-02");
+	assert_true(extra_has(&inc, "\"notification\":{\"day\":30}"));
+	bd_incident_free(&inc);
+	map_bad("{\"plus\": {\"timeline\": {\"notification\": {\"year\": \"2023\"}}}}",
+		"$.plus.timeline.notification.year", "expected a non-negative integer");
+}
+
+static void provenance_names_the_file_and_master_id(void **state)
+{
+	(void)state;
+	json_t *r = record("{\"plus\": {\"master_id\": \"C0FFEE00-0001\"}}");
+	bd_diags d = { 0 };
+	bd_incident inc;
+	assert_int_equal(bd_veris_to_incident(r, "/some/where/vcdb/ABC-1.json", &inc, &d), 0);
+	assert_string_equal(inc.origin_file, "ABC-1.json");
+	assert_string_equal(inc.origin_master_id, "C0FFEE00-0001");
+	assert_false(extra_has(&inc, "master_id"));
+	round_trips(&inc);
+	json_t *j = bd_incident_to_json(&inc);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "origin"), "file")), "ABC-1.json");
+	json_decref(j);
+	char *text = NULL;
+	size_t len = 0;
+	bd_render_opts o = { .ascii = false, .width = 80 };
+	FILE *f = open_memstream(&text, &len);
+	bd_render_show_text(f, &inc, NULL, &o);
+	fclose(f);
+	assert_non_null(strstr(text, "Origin        VERIS TEST-0001\n              file ABC-1.json, master_id C0FFEE00-0001\n"));
+	free(text);
+	bd_incident_free(&inc);
+	json_decref(r);
+	map_bad("{\"plus\": {\"master_id\": 7}}", "$.plus.master_id", "expected a string");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +300,8 @@ int main(void)
 		cmocka_unit_test(only_yes_is_exposure),
 		cmocka_unit_test(every_data_variety_has_an_exposure_group),
 		cmocka_unit_test(data_total_is_records_not_a_head_count),
+		cmocka_unit_test(notification_is_the_disclosure_date),
+		cmocka_unit_test(provenance_names_the_file_and_master_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
