@@ -497,6 +497,21 @@ void bd_store_rollback(bd_store *st)
 	small_cache(st);
 }
 
+bd_status bd_store_mark(bd_store *st, bd_error *err)
+{
+	return exec(st, "SAVEPOINT bd_mark", err);
+}
+
+bd_status bd_store_keep(bd_store *st, bd_error *err)
+{
+	return exec(st, "RELEASE bd_mark", err);
+}
+
+void bd_store_undo(bd_store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK TO bd_mark; RELEASE bd_mark", NULL, NULL, NULL);
+}
+
 static int n_bits(bd_fieldset m)
 {
 	return __builtin_popcount(m);

@@ -126,7 +126,7 @@ check "a second store lists" 0 "$BD" list
 snapshot s0
 check "--strict with a bad file fails" 1 "$BD" import --strict --format veris "$FX"
 contains "... names the bad file" "$T/err" "not-json.json:11:69:"
-contains "... says nothing was imported" "$T/err" "bad VERIS file and --strict; nothing was imported"
+contains "... says nothing was imported" "$T/err" "2 bad files and --strict; nothing was imported"
 lacks "... and prints no summary" "$T/out" "files read"
 snapshot s1
 unchanged "a --strict import that failed" s0 s1
@@ -149,10 +149,29 @@ is "... does not replace a newer record" "$(cat "$T/out")" "1 file read: 0 impor
 # ---- native files keep their rule; formats ----
 printf '{"id": "bad native"}\n' >"$T/bad.jsonl"
 snapshot m0
-check "a bad native file among VERIS files fails the import" 1 "$BD" import "$T/bad.jsonl" "$FX/missing-timeline.json"
-contains "... nothing was imported" "$T/err" "nothing was imported"
+check "a bad native file among VERIS files, --strict: fails" 1 "$BD" import --strict "$T/bad.jsonl" "$FX/missing-timeline.json"
+contains "... names the bad file and where" "$T/err" "$T/bad.jsonl:1:1: \$:"
+contains "... nothing was imported" "$T/err" "1 bad file and --strict; nothing was imported"
 snapshot m1
 unchanged "a mixed import that failed" m0 m1
+check "... without --strict: the bad native file is skipped like a bad VERIS file" 1 \
+	"$BD" import "$T/bad.jsonl" "$FX/missing-timeline.json"
+is "... the rest lands" "$(cat "$T/out")" "2 files read: 1 imported, 0 updated, 0 unchanged, 1 skipped"
+
+# ---- one rule for a folder with a truncated file, whatever its format ----
+export BREACHDASH_DB="$T/folder.db"
+mkdir -p "$T/folder"
+cp "$FX/uk-police-disclosure.json" "$FX/stolen-laptop.json" "$FX/psni-coded-ie.json" "$T/folder/"
+head -c 40 "$FX/supplier-hack.json" >"$T/folder/truncated.json"    # names no VERIS key
+head -c 300 "$TOP/tests/fixtures/data/incidents.json" >"$T/folder/cut-native.json"
+sed -n 1p "$TOP/tests/cli/fixtures/extra.jsonl" >"$T/folder/lines.ndjson"
+check "a folder with truncated files: the good ones land, exit 1" 1 "$BD" import "$T/folder"
+is "... the summary" "$(cat "$T/out")" "6 files read: 4 imported, 0 updated, 0 unchanged, 2 skipped"
+contains "... the truncated VERIS file is named, with where and why" "$T/err" "$T/folder/truncated.json:"
+contains "... the truncated native file too" "$T/err" "$T/folder/cut-native.json:"
+is "... one line each" "$(grep -c "folder/" "$T/err")" 2
+is "... the .ndjson file is read, not skipped" "$(ids 'id:fx-veris-2019')" "fx-veris-2019"
+is "... every good VERIS file landed" "$(ids 'origin:veris -id:fx-veris-2019' | wc -l)" 3
 check "--format native on a VERIS file: the native rules" 1 "$BD" import --format native "$FX/missing-timeline.json"
 contains "... unknown keys" "$T/err" "unknown key"
 check "--format bogus is a usage error" 2 "$BD" import --format bogus "$FX"
