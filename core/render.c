@@ -227,10 +227,10 @@ static char *figure_line(const bd_figure *f, bool md)
 	return line;
 }
 
-/* An imported record's counts under its headline: what the headline counts
- * (VERIS counts records, not people) and the amount of each data variety,
- * which the headline alone would hide. Native records list their figures
- * with the sources. Lines under the headline in text, a row in Markdown. */
+/* A VERIS record's counts under its headline: what the headline counts
+ * (records, not people) and the amount of each data variety, which the
+ * headline alone would hide. Lines under the headline in text, a row in
+ * Markdown. */
 static void put_count_figures(FILE *out, const bd_incident *inc, bool md, int width,
 			      unsigned fl)
 {
