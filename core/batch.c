@@ -112,6 +112,34 @@ static int import_one(const char *path, int format, watched_sink *w, bd_diags *d
 	return problems;
 }
 
+/* One file, undone on any problem so that a bad file is skipped whole
+ * (a native file may have delivered good incidents before its bad one)
+ * and the rest of the batch is kept. */
+static int import_file(const char *path, int format, watched_sink *w, bd_diags *d, bool *veris)
+{
+	bd_error err = { 0 };
+	if (bd_store_mark(w->store.store, &err) != BD_OK) {
+		w->failed = err.code;
+		bd_fail(&w->err, err.code, "%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		*veris = false;
+		return 1;
+	}
+	bd_sink before = w->store.base;
+	long read = w->base.read;
+	int problems = import_one(path, format, w, d, veris);
+	if (problems && w->failed == BD_OK) {
+		bd_store_undo(w->store.store);
+		w->store.base = before;
+		w->base.read = read;
+	} else if (bd_store_keep(w->store.store, &err) != BD_OK && w->failed == BD_OK) {
+		w->failed = err.code;
+		bd_fail(&w->err, err.code, "%s", bd_error_text(&err));
+	}
+	bd_error_clear(&err);
+	return problems;
+}
+
 /* About how many incidents the files hold: one a file, or one per KiB of
  * text (a native incident is 0.5 to 1 KiB), whichever is more. Only the
  * choice of a bulk load depends on it. */
@@ -142,22 +170,18 @@ bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *
 			   " JOIN incident_doc d ON d.rowid = i.rowid WHERE i.id = ?1", -1,
 			   &w.stored, NULL);
 	int native_problems = 0;
-	const char *bad_file = NULL;
 	b->files = b->skipped = b->veris = 0;
-	for (long i = 0; i < n && !bad_file && w.failed == BD_OK; i++) {
+	for (long i = 0; i < n && w.failed == BD_OK; i++) {
 		if (b->progress)
 			b->progress(b->ctx, i, n);
 		bd_diags d = { 0 };
 		bool veris;
-		int problems = import_one(files[i], b->format, &w, &d, &veris);
+		int problems = import_file(files[i], b->format, &w, &d, &veris);
 		b->files++;
 		b->veris += veris;
-		if (problems && veris && w.failed == BD_OK) {
+		if (problems && w.failed == BD_OK) {
 			b->skipped++;
-			if (b->strict)
-				bad_file = files[i];
-		} else if (problems && !veris) {
-			native_problems += problems;
+			native_problems += veris ? 0 : problems;
 		}
 		if (b->report && (d.n || d.dropped) && w.failed == BD_OK)
 			b->report(b->ctx, &d);
@@ -167,12 +191,13 @@ bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *
 		b->progress(b->ctx, n, n);
 	if (w.failed != BD_OK) {
 		s = bd_fail(err, w.failed, "%s", bd_error_text(&w.err));
-	} else if (bad_file) {
-		s = bd_fail(err, BD_EDATA, "%s: bad VERIS file and --strict; nothing was imported",
-			    bad_file);
-	} else if (native_problems) {
+	} else if (n == 1 && native_problems) {
+		/* One file lands whole or not at all, as it always did. */
 		s = bd_fail(err, BD_EDATA, "%d problem%s found; nothing was imported",
 			    native_problems, native_problems == 1 ? "" : "s");
+	} else if (b->strict && b->skipped) {
+		s = bd_fail(err, BD_EDATA, "%ld bad file%s and --strict; nothing was imported",
+			    b->skipped, b->skipped == 1 ? "" : "s");
 	} else {
 		s = bd_store_commit(ds->store, err);
 	}

@@ -4,11 +4,13 @@
  * detected (bd_veris_detect; a file that does not even parse is VERIS when
  * it names the key "schema_version").
  *
- * Native files keep their rule: a problem in any of them and nothing is
- * imported. A bad VERIS file is reported (one line: where and why) and
- * skipped, and the rest is imported; with `strict` a bad VERIS file aborts
- * the import and the store is left as it was. Files are read one at a time
- * and freed before the next, so memory does not grow with their number.
+ * One rule for every file, whatever its format: a bad file is reported
+ * (where and why) and skipped whole, its good incidents too, and the rest
+ * is imported; with `strict` a bad file means nothing is imported and the
+ * store is left as it was. A single native file keeps its rule: it lands
+ * whole or not at all, with every problem reported. Files are read one at
+ * a time and freed before the next, so memory does not grow with their
+ * number.
  */
 #ifndef BD_BATCH_H
 #define BD_BATCH_H
@@ -29,12 +31,12 @@ typedef struct bd_batch {
 	void (*report)(void *ctx, const bd_diags *problems);
 	void *ctx;
 	/* Results: files looked at, incidents read and what became of them,
-	 * VERIS files skipped, files read as VERIS. */
+	 * bad files skipped, files read as VERIS. */
 	long files, read, inserted, updated, unchanged, skipped, veris;
 } bd_batch;
 
-/* BD_EDATA when native files have problems or (strict) a VERIS file is
- * bad: then nothing is imported. A store failure aborts likewise. */
+/* BD_EDATA when the one file has problems, or (strict) any file is bad:
+ * then nothing is imported. A store failure aborts likewise. */
 bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *b,
 			  bd_error *err);
 

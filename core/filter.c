@@ -42,7 +42,8 @@ struct bd_filter {
 const char bd_filter_help[] =
 	"force:NAME      force, short name or supplier has a word starting NAME\n"
 	"kind:KIND       supplier-compromise, accidental-disclosure, theft, loss, ...\n"
-	"nation:NATION   england, wales, scotland, \"northern ireland\", outside-uk\n"
+	"nation:NATION   england, wales, scotland, \"northern ireland\", outside-uk,\n"
+	"                uk-unknown (in the UK, nation unknown), unknown (country unknown)\n"
 	"field:FIELD     FIELD was exposed (name, rank, photo, vetting-level, ...)\n"
 	"safe:FIELD      FIELD is known not to have been exposed\n"
 	"unknown:FIELD   no source says whether FIELD was exposed (nor that it was lost)\n"
@@ -213,8 +214,9 @@ static bd_status vocab_term(bd_filter *f, const char *column, const bd_vocab *v,
 static bd_status origin_term(bd_filter *f, const char *key, const char *value)
 {
 	if (!strcasecmp(key, "country")) {
-		fprintf(f->sql_out, "upper(ifnull(country, CASE WHEN origin = %d AND nation != %d"
-			" THEN '%s' ELSE '' END)) = upper(?)", BD_ORIGIN_NATIVE, BD_OUTSIDE_UK, BD_COUNTRY_UK);
+		fprintf(f->sql_out, "upper(ifnull(country, CASE WHEN origin = %d AND nation IN (%d, %d, %d, %d, %d)"
+			" THEN '%s' ELSE '' END)) = upper(?)", BD_ORIGIN_NATIVE, BD_ENGLAND, BD_WALES, BD_SCOTLAND,
+			BD_NORTHERN_IRELAND, BD_UK_UNKNOWN, BD_COUNTRY_UK);
 		add_text(f, !strcasecmp(value, "uk") ? BD_COUNTRY_UK : value);
 		return BD_OK;
 	}

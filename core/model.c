@@ -56,6 +56,7 @@ void bd_incident_free(bd_incident *inc)
 	free(inc->referrals); free(inc->impacts); free(inc->quotes);
 	free(inc->figures); free(inc->sources); free(inc->claims);
 	free(inc->origin_record_id); free(inc->origin_extra);
+	free(inc->origin_file); free(inc->origin_master_id);
 	bd_incident_init(inc);
 }
 

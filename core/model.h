@@ -86,6 +86,8 @@ typedef struct bd_incident {
 	bd_source *sources;     size_t n_sources;
 	int origin;             /* enum bd_origin */
 	char *origin_record_id;
+	char *origin_file;      /* the file's name (no directory) it was imported from */
+	char *origin_master_id; /* VERIS plus.master_id */
 	char *origin_extra;     /* compact JSON object text, or NULL */
 } bd_incident;
 

@@ -525,7 +525,7 @@ static void parse_fields(vctx *v, const json_t *obj, const jpath *path, bd_incid
 
 static void parse_origin(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
 {
-	static const char *const keys[] = { "format", "record_id", "extra", NULL };
+	static const char *const keys[] = { "format", "record_id", "file", "master_id", "extra", NULL };
 	const json_t *o = member(v, obj, path, "origin", false);
 	if (!o)
 		return;
@@ -536,6 +536,8 @@ static void parse_origin(vctx *v, const json_t *obj, const jpath *path, bd_incid
 		check_keys(v, o, p, keys);
 		inc->origin = vocab_of(v, o, p, "format", &bd_origins, true);
 		inc->origin_record_id = text_of(v, o, p, "record_id", false, MAX_TEXT);
+		inc->origin_file = text_of(v, o, p, "file", false, MAX_TEXT);
+		inc->origin_master_id = text_of(v, o, p, "master_id", false, MAX_TEXT);
 		const json_t *x = member(v, o, p, "extra", false);
 		if (x && !json_is_object(x)) {
 			const jpath xp[1] = { { p, "extra", 0, NULL } };
@@ -744,6 +746,8 @@ static json_t *origin_json(const bd_incident *inc)
 	json_t *o = json_object();
 	json_object_set_new(o, "format", json_string(bd_vocab_name(&bd_origins, inc->origin)));
 	set_text(o, "record_id", inc->origin_record_id);
+	set_text(o, "file", inc->origin_file);
+	set_text(o, "master_id", inc->origin_master_id);
 	if (inc->origin_extra) {
 		json_t *x = json_loads(inc->origin_extra, 0, NULL);
 		if (x)
@@ -787,7 +791,8 @@ json_t *bd_incident_to_json(const bd_incident *inc)
 		json_object_set_new(o, "quotes", quotes_json(inc));
 	if (inc->n_figures)
 		json_object_set_new(o, "figures", figures_json(inc));
-	if (inc->origin != BD_ORIGIN_NATIVE || inc->origin_record_id || inc->origin_extra)
+	if (inc->origin != BD_ORIGIN_NATIVE || inc->origin_record_id || inc->origin_file ||
+	    inc->origin_master_id || inc->origin_extra)
 		json_object_set_new(o, "origin", origin_json(inc));
 	json_object_set_new(o, "sources", sources_json(inc));
 	return o;

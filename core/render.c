@@ -198,6 +198,72 @@ static void put_affected(FILE *out, const bd_incident *inc, const bd_render_opts
 	put_sources(out, &inc->affected_sources);
 }
 
+/* Whether figure i has the same `about` as another figure and another
+ * value: a conflict, shown with the conflicts rather than here. */
+static bool in_conflict(const bd_incident *inc, size_t i)
+{
+	const bd_figure *f = &inc->figures[i];
+	for (size_t k = 0; k < inc->n_figures; k++)
+		if (k != i && !strcmp(inc->figures[k].about, f->about) &&
+		    strcmp(inc->figures[k].value, f->value))
+			return true;
+	return false;
+}
+
+/* One figure as a line of text, "records: Medical 780 [vcdb]: note", not
+ * yet sanitised. Caller frees. */
+static char *figure_line(const bd_figure *f, bool md)
+{
+	char *line = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&line, &len);
+	if (!m)
+		return NULL;
+	fprintf(m, "%s %s", f->about, f->value);
+	put_sources(m, &f->sources);
+	if (f->note)
+		fprintf(m, md ? " (%s)" : ": %s", f->note);
+	fclose(m);
+	return line;
+}
+
+/* A VERIS record's counts under its headline: what the headline counts
+ * (records, not people) and the amount of each data variety, which the
+ * headline alone would hide. Lines under the headline in text, a row in
+ * Markdown. */
+static void put_count_figures(FILE *out, const bd_incident *inc, bool md, int width,
+			      unsigned fl)
+{
+	if (inc->origin != BD_ORIGIN_VERIS)
+		return;
+	bool first = true;
+	for (size_t i = 0; i < inc->n_figures; i++) {
+		char *line = in_conflict(inc, i) ? NULL : figure_line(&inc->figures[i], md);
+		if (!line)
+			continue;
+		if (md) {
+			fputs(first ? "| Counts | " : "; ", out);
+			put_md(out, line, fl);
+		} else {
+			/* put_hanging ends its lines; the caller ends this one */
+			char *wrapped = NULL;
+			size_t len = 0;
+			FILE *m = open_memstream(&wrapped, &len);
+			if (m) {
+				fprintf(m, "\n%14s", "");
+				put_hanging(m, line, 14, 16, width, fl);
+				fclose(m);
+				fwrite(wrapped, 1, len && wrapped[len - 1] == '\n' ? len - 1 : len, out);
+			}
+			free(wrapped);
+		}
+		first = false;
+		free(line);
+	}
+	if (md && !first)
+		fputs(" |\n", out);
+}
+
 /* Who says the level was in force: one line a source, as the incident's
  * own sources are listed. */
 static void put_threat_sources(FILE *out, const bd_threat_period *p, const char *indent,
@@ -229,9 +295,9 @@ static void put_threat_lines(FILE *out, const bd_incident *inc, const bd_threat_
 {
 	char buf[96];
 	bd_date d = bd_incident_date(inc);
-	if (inc->nation == BD_OUTSIDE_UK || !bd_date_is_set(d)) {
-		fprintf(out, "%snot known (%s)\n", indent,
-			inc->nation == BD_OUTSIDE_UK ? "outside the UK" : "no date");
+	const char *none = bd_threat_none_reason(inc->nation);
+	if (none || !bd_date_is_set(d)) {
+		fprintf(out, "%snot known (%s)\n", indent, none ? none : "no date");
 		return;
 	}
 	if (inc->nation == BD_NORTHERN_IRELAND) {
@@ -351,17 +417,36 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 		if (inc->industry)
 			fprintf(out, ", industry NAICS %s", inc->industry);
 	}
-	fprintf(out, "\nNation        %s\nKind          %s\nDates         ",
-		bd_vocab_label(&bd_nations, inc->nation), bd_vocab_label(&bd_kinds, inc->kind));
+	fprintf(out, "\nNation        %s", bd_vocab_label(&bd_nations, inc->nation));
+	char *overruled = bd_veris_country_note(inc);
+	if (overruled) {
+		fputs(" (", out);
+		put_text(out, overruled, fl);
+		fputc(')', out);
+		free(overruled);
+	}
+	fprintf(out, "\nKind          %s\nDates         ", bd_vocab_label(&bd_kinds, inc->kind));
 	put_date(out, "occurred", inc->occurred);
 	put_date(out, ", discovered", inc->discovered);
 	put_date(out, ", disclosed", inc->disclosed);
 	fputs("\nAffected      ", out);
 	put_affected(out, inc, o);
+	put_count_figures(out, inc, false, width, fl);
 	fprintf(out, "\nOrigin        %s", bd_vocab_label(&bd_origins, inc->origin));
 	if (inc->origin_record_id) {
 		fputc(' ', out);
 		put_text(out, inc->origin_record_id, fl);
+	}
+	if (inc->origin_file || inc->origin_master_id) {
+		fputs("\n              ", out);
+		if (inc->origin_file) {
+			fputs("file ", out);
+			put_text(out, inc->origin_file, fl);
+		}
+		if (inc->origin_master_id) {
+			fputs(inc->origin_file ? ", master_id " : "master_id ", out);
+			put_text(out, inc->origin_master_id, fl);
+		}
 	}
 	fputs("\n\nThreat level in force\n", out);
 	put_threat_lines(out, inc, t, "  ", fl);
@@ -497,18 +582,26 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 		put_md(out, inc->supplier, fl);
 		fputs(")", out);
 	}
-	fprintf(out, " |\n| Nation | %s |\n| Kind | %s |\n", bd_vocab_label(&bd_nations, inc->nation),
-		bd_vocab_label(&bd_kinds, inc->kind));
+	fprintf(out, " |\n| Nation | %s", bd_vocab_label(&bd_nations, inc->nation));
+	char *overruled = bd_veris_country_note(inc);
+	if (overruled) {
+		fputs(" (", out);
+		put_md(out, overruled, fl);
+		fputc(')', out);
+		free(overruled);
+	}
+	fprintf(out, " |\n| Kind | %s |\n", bd_vocab_label(&bd_kinds, inc->kind));
 	bd_date d = bd_incident_date(inc);
 	bd_date_format(d, buf);
 	fprintf(out, "| Date | %s |\n| Affected | ", *buf ? buf : "unknown");
 	bd_format_affected(inc->affected, inc->qualifier, o && o->ascii, buf, sizeof buf);
 	fprintf(out, "%s |\n", buf);
+	put_count_figures(out, inc, true, 0, fl);
 	fputs("| Threat level | ", out);
-	if (inc->nation == BD_OUTSIDE_UK || !bd_date_is_set(d)) {
+	const char *none = bd_threat_none_reason(inc->nation);
+	if (none || !bd_date_is_set(d)) {
 		/* as in the text view: no UK level is in force outside the UK */
-		fprintf(out, "not known (%s) |\n",
-			inc->nation == BD_OUTSIDE_UK ? "outside the UK" : "no date");
+		fprintf(out, "not known (%s) |\n", none ? none : "no date");
 	} else {
 		if (inc->nation == BD_NORTHERN_IRELAND) {
 			bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);

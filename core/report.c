@@ -402,7 +402,7 @@ static void threat_row(const bd_incident *inc, void *ctx)
 	text(w, inc->force_short);
 	bd_date_format(d, buf);
 	fprintf(w->out, " (%s): ", *buf ? buf : "undated");
-	if (inc->nation == BD_OUTSIDE_UK || !bd_date_is_set(d)) {
+	if (bd_threat_scope_for(inc->nation) < 0 || !bd_date_is_set(d)) {
 		fputs("not known\n", w->out);
 		return;
 	}

@@ -497,6 +497,21 @@ void bd_store_rollback(bd_store *st)
 	small_cache(st);
 }
 
+bd_status bd_store_mark(bd_store *st, bd_error *err)
+{
+	return exec(st, "SAVEPOINT bd_mark", err);
+}
+
+bd_status bd_store_keep(bd_store *st, bd_error *err)
+{
+	return exec(st, "RELEASE bd_mark", err);
+}
+
+void bd_store_undo(bd_store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK TO bd_mark; RELEASE bd_mark", NULL, NULL, NULL);
+}
+
 static int n_bits(bd_fieldset m)
 {
 	return __builtin_popcount(m);
@@ -528,7 +543,7 @@ static bd_status bind_columns(sqlite3_stmt *s, const bd_incident *inc,
 	 * country GB (for a UK nation) and NAICS 922120, police protection. */
 	bool native = inc->origin == BD_ORIGIN_NATIVE;
 	sqlite3_bind_text(s, 18, inc->country ? inc->country
-			  : native && inc->nation != BD_OUTSIDE_UK ? BD_COUNTRY_UK : NULL, -1, SQLITE_STATIC);
+			  : native && bd_nation_in_uk(inc->nation) ? BD_COUNTRY_UK : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 19, inc->industry ? inc->industry : native ? BD_NAICS_POLICE : NULL,
 			  -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 20, inc->lost);

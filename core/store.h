@@ -50,6 +50,11 @@ bd_status bd_store_commit(bd_store *st, bd_error *err);
 #define BD_STORE_BULK_MIN 5000
 bd_status bd_store_bulk(bd_store *st, long long incoming, bd_error *err);
 void bd_store_rollback(bd_store *st);
+/* Inside a transaction: a mark to go back to (one at a time), so that one
+ * file of a batch can be undone and the rest kept. */
+bd_status bd_store_mark(bd_store *st, bd_error *err);
+bd_status bd_store_keep(bd_store *st, bd_error *err);
+void bd_store_undo(bd_store *st);
 
 enum bd_put_result { BD_PUT_INSERTED, BD_PUT_UPDATED, BD_PUT_UNCHANGED };
 /* Insert or update (by id). The threat level column is derived from the

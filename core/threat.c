@@ -213,7 +213,14 @@ int bd_threat_scope_for(int nation)
 {
 	if (nation == BD_NORTHERN_IRELAND)
 		return BD_SCOPE_NI;
-	return nation == BD_OUTSIDE_UK ? -1 : BD_SCOPE_UK;
+	return bd_nation_in_uk(nation) ? BD_SCOPE_UK : -1;
+}
+
+const char *bd_threat_none_reason(int nation)
+{
+	if (bd_nation_in_uk(nation))
+		return NULL;
+	return nation == BD_OUTSIDE_UK ? "outside the UK" : "country not known";
 }
 
 int bd_threat_level_for(const bd_threat_table *t, const bd_incident *inc)

@@ -49,8 +49,12 @@ const bd_threat_period *bd_threat_at(const bd_threat_table *t, int scope, bd_dat
  * last one that began by then, as no source says when an open one ends. */
 const bd_threat_period *bd_threat_current(const bd_threat_table *t, int scope, bd_date today);
 /* The scope that matters for an incident: Northern Ireland for incidents
- * there, else UK. -1 outside the UK. */
+ * there, else UK (also "United Kingdom, nation unknown"). -1 outside the
+ * UK, and where the country is not known. */
 int bd_threat_scope_for(int nation);
+/* Why no UK level applies to an incident of this nation ("outside the UK",
+ * "country not known"), or NULL when one does. */
+const char *bd_threat_none_reason(int nation);
 /* The level in force for the incident (in its own scope), or -1. */
 int bd_threat_level_for(const bd_threat_table *t, const bd_incident *inc);
 

@@ -11,55 +11,15 @@
 #include "jsonpos.h"
 #include "native.h"
 #include "text.h"
+#include "veris_map.h"
 #include "vocab.h"
 
-#define MAX_TEXT 4096
 #define MAX_SUMMARY 16384
 #define SHORT_COLS 16
-#define MAX_REFS 32
-#define VCDB_SOURCE "vcdb"
 
-/* The action categories of VERIS as bits, in the order of action_names. */
-enum {
-	ACT_HACKING = 1 << 0, ACT_MALWARE = 1 << 1, ACT_SOCIAL = 1 << 2,
-	ACT_MISUSE = 1 << 3, ACT_PHYSICAL = 1 << 4, ACT_ERROR = 1 << 5,
-	ACT_ENVIRONMENTAL = 1 << 6, ACT_UNKNOWN = 1 << 7,
-	ACT_CYBER = ACT_HACKING | ACT_MALWARE | ACT_SOCIAL,
-};
-static const char *const action_names[] = { "hacking", "malware", "social", "misuse",
+/* The action categories, in the order of their bits (veris_map.h). */
+static const char *const action_names[N_ACTIONS] = { "hacking", "malware", "social", "misuse",
 	"physical", "error", "environmental", "unknown" };
-enum { IDX_ERROR = 5 };
-#define N_ACTIONS (sizeof action_names / sizeof action_names[0])
-
-/* What a record says that the mapping reads; gathered (and type-checked)
- * before anything is built. Pointers are into the record. */
-typedef struct vrec {
-	const char *incident_id, *victim_id, *state, *source_id, *reference, *summary;
-	const char *country;            /* mapped ISO code, or NULL */
-	char industry[8];               /* NAICS digits, or "" */
-	bool gb, country_unknown, country_exact;
-	const json_t *secondary;        /* victim.secondary.victim_id: strings */
-	const char *partner_name;
-	bool partner_actor, partner_vector;
-	unsigned actions;
-	const json_t *varieties[N_ACTIONS];  /* action.X.variety: strings */
-	bd_date occurred;
-	int date_parts;                 /* of timeline.incident mapped: 1..3 */
-	bool has_total;
-	long long total;
-	const json_t *data;             /* attribute.confidentiality.data */
-	const char *disclosure;
-	const json_t *impact;
-} vrec;
-
-typedef struct vmap {
-	const char *file;
-	bd_diags *diags;
-	int problems;
-	json_t *extra;                  /* the record, less what is mapped */
-	bd_incident *inc;
-	vrec r;
-} vmap;
 
 /* ---- problems ---- */
 
@@ -176,9 +136,7 @@ static bool has_string(const json_t *arr, const char *s)
 
 /* ---- what is mapped leaves extra ---- */
 
-/* Deletes extra.k1[.k2[.k3]] and then every object on the way that it
- * left empty. */
-static void drop(vmap *m, const char *k1, const char *k2, const char *k3)
+void veris_drop(vmap *m, const char *k1, const char *k2, const char *k3)
 {
 	const char *k[3] = { k1, k2, k3 };
 	json_t *o[3] = { m->extra, NULL, NULL };
@@ -196,11 +154,7 @@ static void drop(vmap *m, const char *k1, const char *k2, const char *k3)
 
 /* ---- text ---- */
 
-/* s made fit for a text field of the model: control characters become
- * spaces (newlines and tabs too, unless `lines`), white space at the ends
- * goes, and it is cut to max bytes at a character boundary. NULL when
- * nothing is left. Caller frees. */
-static char *clean_text(const char *s, size_t max, bool lines)
+char *veris_clean_text(const char *s, size_t max, bool lines)
 {
 	if (!s)
 		return NULL;
@@ -395,38 +349,49 @@ static void read_actions(vmap *m, const json_t *root)
 	r->partner_name = json_string_value(json_array_get(names, 0));
 }
 
+/* The year, month and day of obj (at path) as the longest valid partial
+ * date, into *out; returns how many parts it took (0: none). What does not
+ * make a date stays in extra. */
+static int read_date(vmap *m, const json_t *obj, const char *path, bd_date *out)
+{
+	const json_t *y = member(m, obj, path, "year", JSON_INTEGER);
+	const json_t *mo = member(m, obj, path, "month", JSON_INTEGER);
+	const json_t *d = member(m, obj, path, "day", JSON_INTEGER);
+	char buf[32];
+	bd_date date;
+	if (!y || json_integer_value(y) > 9999)
+		return 0;
+	snprintf(buf, sizeof buf, "%04d", (int)json_integer_value(y));
+	if (!bd_date_parse(buf, &date))
+		return 0;
+	*out = date;
+	if (!mo || json_integer_value(mo) > 12)
+		return 1;
+	snprintf(buf + 4, sizeof buf - 4, "-%02d", (int)json_integer_value(mo));
+	if (!bd_date_parse(buf, &date))
+		return 1;
+	*out = date;
+	if (!d || json_integer_value(d) > 31)
+		return 2;
+	snprintf(buf + 7, sizeof buf - 7, "-%02d", (int)json_integer_value(d));
+	if (!bd_date_parse(buf, &date))
+		return 2;
+	*out = date;
+	return 3;
+}
+
 static void read_timeline(vmap *m, const json_t *root)
 {
 	vrec *r = &m->r;
 	const json_t *t = member(m, root, "$", "timeline", JSON_OBJECT);
 	const json_t *inc = member(m, t, "$.timeline", "incident", JSON_OBJECT);
-	const json_t *y = member(m, inc, "$.timeline.incident", "year", JSON_INTEGER);
-	const json_t *mo = member(m, inc, "$.timeline.incident", "month", JSON_INTEGER);
-	const json_t *d = member(m, inc, "$.timeline.incident", "day", JSON_INTEGER);
-	/* The longest valid partial date; what does not fit stays in extra. */
-	char buf[32];
-	bd_date date;
-	if (!y || json_integer_value(y) > 9999)
-		return;
-	snprintf(buf, sizeof buf, "%04d", (int)json_integer_value(y));
-	if (!bd_date_parse(buf, &date))
-		return;
-	r->occurred = date;
-	r->date_parts = 1;
-	if (!mo || json_integer_value(mo) > 12)
-		return;
-	snprintf(buf + 4, sizeof buf - 4, "-%02d", (int)json_integer_value(mo));
-	if (!bd_date_parse(buf, &date))
-		return;
-	r->occurred = date;
-	r->date_parts = 2;
-	if (!d || json_integer_value(d) > 31)
-		return;
-	snprintf(buf + 7, sizeof buf - 7, "-%02d", (int)json_integer_value(d));
-	if (bd_date_parse(buf, &date)) {
-		r->occurred = date;
-		r->date_parts = 3;
-	}
+	r->date_parts = read_date(m, inc, "$.timeline.incident", &r->occurred);
+	/* VCDB's notification date: when the breach was made known. */
+	const json_t *plus = member(m, root, "$", "plus", JSON_OBJECT);
+	const json_t *pt = member(m, plus, "$.plus", "timeline", JSON_OBJECT);
+	const json_t *n = member(m, pt, "$.plus.timeline", "notification", JSON_OBJECT);
+	r->notified_parts = read_date(m, n, "$.plus.timeline.notification", &r->notified);
+	r->master_id = string_of(m, plus, "$.plus", "master_id");
 }
 
 static void read_attribute(vmap *m, const json_t *root)
@@ -586,15 +551,52 @@ static const char *what_happened(const vrec *r, int kind, const char *supplier)
 	}
 }
 
+/* Whether name is a UK police force in a record whose country is GB or
+ * not known (maybe_uk), or one whose name no force abroad has, whatever
+ * the country: VCDB codes the PSNI "IE". */
+static bool uk_force(const char *name, bool maybe_uk, int *nation, const char **short_name)
+{
+	int n;
+	const char *s;
+	bool only = false;
+	if (!bd_veris_uk_force(name, &n, &s, &only) || !(maybe_uk || only))
+		return false;
+	*nation = n;
+	*short_name = s;
+	return true;
+}
+
 /* The first secondary victim that is a UK police force. */
-static const char *secondary_force(const vrec *r, int *nation, const char **short_name)
+static const char *secondary_force(const vrec *r, bool maybe_uk, int *nation,
+				   const char **short_name)
 {
 	size_t i;
 	const json_t *v;
 	json_array_foreach(r->secondary, i, v)
-		if (bd_veris_uk_force(json_string_value(v), nation, short_name))
+		if (uk_force(json_string_value(v), maybe_uk, nation, short_name))
 			return json_string_value(v);
 	return NULL;
+}
+
+/* "Unknown" is VERIS for "not known": the same as no victim_id. */
+static char *victim_name(const vrec *r)
+{
+	if (r->victim_id && !strcasecmp(r->victim_id, "Unknown"))
+		return NULL;
+	return veris_clean_text(r->victim_id, VERIS_MAX_TEXT, false);
+}
+
+/* The nation of a victim that is not a recognised force: in GB, the nation
+ * its state or name names, else "United Kingdom, nation unknown"; with no
+ * country code, unknown; elsewhere, outside the UK. */
+static int nation_of(const vrec *r, const char *victim)
+{
+	if (!r->gb)
+		return r->country_unknown ? BD_NATION_UNKNOWN : BD_OUTSIDE_UK;
+	int nation = bd_veris_nation_named(r->state);
+	if (nation < 0)
+		nation = bd_veris_nation_named(victim);
+	return nation < 0 ? BD_UK_UNKNOWN : nation;
 }
 
 static void map_organisation(vmap *m)
@@ -605,30 +607,24 @@ static void map_organisation(vmap *m)
 	int nation = BD_OUTSIDE_UK;
 	bool maybe_uk = r->gb || r->country_unknown;
 	const char *sec = NULL;
-	char *victim = clean_text(r->victim_id, MAX_TEXT, false);
-	if (maybe_uk && victim && bd_veris_uk_force(victim, &nation, &short_name)) {
+	char *victim = victim_name(r);
+	if (victim && uk_force(victim, maybe_uk, &nation, &short_name)) {
 		inc->force = victim;
-		if (strlen(r->victim_id) <= MAX_TEXT)
-			drop(m, "victim", "victim_id", NULL);
-	} else if (maybe_uk && (sec = secondary_force(r, &nation, &short_name))) {
+		if (strlen(r->victim_id) <= VERIS_MAX_TEXT)
+			veris_drop(m, "victim", "victim_id", NULL);
+	} else if ((sec = secondary_force(r, maybe_uk, &nation, &short_name))) {
 		/* A supplier was breached; the force it serves is the
 		 * organisation, as in the native data. */
-		inc->force = clean_text(sec, MAX_TEXT, false);
+		inc->force = veris_clean_text(sec, VERIS_MAX_TEXT, false);
 		inc->supplier = victim;
 	} else {
 		inc->force = victim ? victim : strdup("unknown organisation");
-		if (victim && strlen(r->victim_id) <= MAX_TEXT)
-			drop(m, "victim", "victim_id", NULL);
-		if (r->gb) {
-			nation = bd_veris_nation_named(r->state);
-			if (nation < 0)
-				nation = bd_veris_nation_named(victim);
-			if (nation < 0)
-				nation = BD_ENGLAND;
-		}
+		if (r->victim_id && strlen(r->victim_id) <= VERIS_MAX_TEXT)
+			veris_drop(m, "victim", "victim_id", NULL);
+		nation = nation_of(r, victim);
 	}
 	if (!inc->supplier && r->partner_name)
-		inc->supplier = clean_text(r->partner_name, MAX_TEXT, false);
+		inc->supplier = veris_clean_text(r->partner_name, VERIS_MAX_TEXT, false);
 	inc->nation = nation;
 	inc->force_short = short_name ? strdup(short_name) : short_form(inc->force);
 	if (short_name) {
@@ -640,16 +636,16 @@ static void map_organisation(vmap *m)
 		inc->industry = r->industry[0] ? strdup(r->industry) : NULL;
 	}
 	if (!sec && r->country_exact && inc->country && !strcmp(inc->country, r->country))
-		drop(m, "victim", "country", NULL);
+		veris_drop(m, "victim", "country", NULL);
 	if (!sec && r->industry[0] && inc->industry && !strcmp(inc->industry, r->industry))
-		drop(m, "victim", "industry", NULL);
+		veris_drop(m, "victim", "industry", NULL);
 	inc->kind = map_kind(r, sec || r->partner_actor || r->partner_vector);
 }
 
 static void map_title(vmap *m)
 {
 	bd_incident *inc = m->inc;
-	char *who = clean_text(inc->force, 200, false), *title = NULL;
+	char *who = veris_clean_text(inc->force, 200, false), *title = NULL;
 	const char *what = what_happened(&m->r, inc->kind, inc->supplier);
 	int len = bd_date_is_set(inc->occurred)
 		? asprintf(&title, "%s: %s (%d)", who ? who : "?", what, inc->occurred.year)
@@ -661,261 +657,42 @@ static void map_title(vmap *m)
 static void map_summary(vmap *m)
 {
 	const char *s = m->r.summary;
-	m->inc->summary = clean_text(s, MAX_SUMMARY, true);
+	m->inc->summary = veris_clean_text(s, MAX_SUMMARY, true);
 	/* Cleaning changes only white space and control characters; only a
 	 * summary cut short keeps its whole text in extra. */
 	if (!s || strlen(s) <= MAX_SUMMARY)
-		drop(m, "summary", NULL, NULL);
+		veris_drop(m, "summary", NULL, NULL);
+}
+
+static void drop_date(vmap *m, const char *k1, const char *k2, const char *k3, int parts)
+{
+	static const char *const names[] = { "year", "month", "day" };
+	json_t *o = json_object_get(m->extra, k1);
+	o = k3 ? json_object_get(json_object_get(o, k2), k3) : json_object_get(o, k2);
+	for (int i = 0; i < parts; i++)
+		json_object_del(o, names[i]);
+	if (parts && json_object_size(o) == 0)
+		veris_drop(m, k1, k2, k3);
 }
 
 static void map_dates(vmap *m)
 {
-	static const char *const parts[] = { "year", "month", "day" };
 	m->inc->occurred = m->r.occurred;
-	for (int i = 0; i < m->r.date_parts; i++)
-		drop(m, "timeline", "incident", parts[i]);
+	drop_date(m, "timeline", "incident", NULL, m->r.date_parts);
+	m->inc->disclosed = m->r.notified;
+	drop_date(m, "plus", "timeline", "notification", m->r.notified_parts);
 }
 
-/* ---- sources, figures, impacts ---- */
-
-static char *host_of(const char *url)
+/* Where the record came from: its file (the name, not where it was) and
+ * VCDB's master_id, so that it can be traced back. */
+static void map_provenance(vmap *m)
 {
-	const char *h = strstr(url, "://");
-	if (!h)
-		return NULL;
-	h += 3;
-	size_t n = strcspn(h, "/:?#");
-	if (n > 4 && !strncasecmp(h, "www.", 4))
-		h += 4, n -= 4;
-	if (n == 0)
-		return NULL;
-	char *host = strndup(h, n);
-	for (char *c = host; c && *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-	return host;
-}
-
-/* The URLs in a VCDB reference: "http://a; http://b (20140217)": each one
- * up to white space, ';' or ',', less an appended "(YYYYMMDD)". */
-static size_t reference_urls(const char *ref, char **urls, size_t max)
-{
-	size_t n = 0;
-	for (const char *p = ref; p && *p && n < max;) {
-		const char *a = strcasestr(p, "http://"), *b = strcasestr(p, "https://");
-		const char *start = a && (!b || a < b) ? a : b;
-		if (!start)
-			break;
-		size_t len = strcspn(start, " \t\r\n;,\"<>");
-		p = start + len;
-		const char *paren = memchr(start, '(', len);
-		if (paren && strspn(paren + 1, "0123456789") >= 6 && paren[1 + strspn(paren + 1, "0123456789")] == ')')
-			len = (size_t)(paren - start);
-		char *raw = strndup(start, len), *url = clean_text(raw, MAX_TEXT, false), *host = NULL;
-		free(raw);
-		bool dup = false;
-		for (size_t i = 0; url && i < n; i++)
-			dup |= !strcmp(urls[i], url);
-		if (url && !dup && (host = host_of(url)) != NULL)
-			urls[n++] = url;
-		else
-			free(url);
-		free(host);
-	}
-	return n;
-}
-
-static void strv_one(bd_strv *sv, const char *s)
-{
-	sv->v = calloc(1, sizeof *sv->v);
-	if (sv->v && (sv->v[0] = strdup(s)))
-		sv->n = 1;
-}
-
-static void map_sources(vmap *m)
-{
-	bd_incident *inc = m->inc;
-	const vrec *r = &m->r;
-	char *urls[MAX_REFS];
-	size_t n = reference_urls(r->reference, urls, MAX_REFS);
-	inc->sources = calloc(n + 1, sizeof *inc->sources);
-	if (!inc->sources) {
-		for (size_t i = 0; i < n; i++)
-			free(urls[i]);
-		return;
-	}
-	bd_source *v = &inc->sources[0];
-	bool vcdb = !r->source_id || !strcasecmp(r->source_id, "vcdb");
-	v->id = strdup(VCDB_SOURCE);
-	char *publisher = NULL;
-	if (!vcdb && asprintf(&publisher, "VERIS data from source \"%s\"", r->source_id) < 0)
-		publisher = NULL;
-	v->publisher = clean_text(publisher ? publisher : "VERIS Community Database", MAX_TEXT, false);
-	free(publisher);
-	char *title = NULL;
-	if (r->source_id ? asprintf(&title, "VERIS incident %s, source_id %s", r->incident_id, r->source_id) < 0
-			 : asprintf(&title, "VERIS incident %s", r->incident_id) < 0)
-		title = NULL;
-	v->title = clean_text(title, MAX_TEXT, false);
-	free(title);
-	inc->n_sources = 1;
-	for (size_t i = 0; i < n; i++) {
-		bd_source *s = &inc->sources[inc->n_sources++];
-		if (asprintf(&s->id, "ref-%zu", i + 1) < 0)
-			s->id = NULL;
-		s->publisher = host_of(urls[i]);
-		s->url = urls[i];
-	}
-}
-
-static void add_figure(bd_incident *inc, const char *about, const char *value, const char *note)
-{
-	bd_figure *f = &inc->figures[inc->n_figures++];
-	f->about = clean_text(about, MAX_TEXT, false);
-	f->value = strdup(value);
-	f->note = note ? strdup(note) : NULL;
-	strv_one(&f->sources, VCDB_SOURCE);
-}
-
-/* The field a VERIS data variety maps to, or -1; *exact when nothing of
- * the variety is lost by the mapping. */
-static int variety_field(const char *variety, bool *exact)
-{
-	static const struct { const char *variety, *field; bool exact; } map[] = {
-		{ "Personal", "personal-unspecified", true },
-		{ "Sensitive Personal", "personal-unspecified", false },
-		{ "Bank", "financial", true },
-		{ "Payment", "financial", true },
-	};
-	for (size_t i = 0; variety && i < sizeof map / sizeof map[0]; i++)
-		if (!strcasecmp(variety, map[i].variety)) {
-			*exact = map[i].exact;
-			return bd_vocab_find(&bd_fields, map[i].field);
-		}
-	return -1;
-}
-
-static void map_data(vmap *m)
-{
-	bd_incident *inc = m->inc;
-	const vrec *r = &m->r;
-	size_t n = json_array_size(r->data);
-	bool disclosed = !(r->disclosure && !strcasecmp(r->disclosure, "No"));
-	long long sum = 0;
-	size_t n_amounts = 0;
-	json_t *kept = json_object_get(json_object_get(json_object_get(m->extra, "attribute"),
-						       "confidentiality"), "data");
-	inc->figures = calloc(n + 2, sizeof *inc->figures);
-	if (!inc->figures)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		const json_t *d = json_array_get(r->data, i);
-		const json_t *amount = json_object_get(d, "amount");
-		if (amount && sum >= 0)
-			sum = LLONG_MAX - sum < json_integer_value(amount) ? -1 : sum + json_integer_value(amount);
-		n_amounts += amount != NULL;
-	}
-	if (r->has_total) {
-		inc->affected = r->total;
-		inc->qualifier = BD_Q_EXACT;
-		drop(m, "attribute", "confidentiality", "data_total");
-	} else if (n_amounts && sum >= 0) {
-		inc->affected = sum;
-		inc->qualifier = BD_Q_AT_LEAST;
-	}
-	char buf[48], val[64];
-	if (inc->affected >= 0) {
-		strv_one(&inc->affected_sources, VCDB_SOURCE);
-		bd_format_thousands(inc->affected, buf, sizeof buf);
-		snprintf(val, sizeof val, "%s%s", r->has_total ? "" : "at least ", buf);
-		add_figure(inc, "affected", val, r->has_total ? "VERIS data_total"
-			   : "the sum of the amounts of the data varieties");
-	}
-	/* Backwards, so that dropping an entry from extra keeps the indexes of
-	 * those still to come. */
-	for (size_t i = n; i-- > 0;) {
-		const json_t *d = json_array_get(r->data, i);
-		const char *variety = json_string_value(json_object_get(d, "variety"));
-		const json_t *amount = json_object_get(d, "amount");
-		bool exact = false;
-		int f = disclosed ? variety_field(variety, &exact) : -1;
-		if (f >= 0)
-			inc->exposed |= BD_FIELD_BIT(f);
-		if (amount && !(n_amounts == 1 && json_integer_value(amount) == inc->affected)) {
-			/* Not cut to a fixed buffer, which could split a UTF-8
-			 * character: clean_text cuts at a character boundary. */
-			char *about = NULL;
-			if (asprintf(&about, "records: %s", variety ? variety : "unspecified") < 0)
-				about = NULL;
-			bd_format_thousands(json_integer_value(amount), buf, sizeof buf);
-			add_figure(inc, about ? about : "records", buf, NULL);
-			free(about);
-		}
-		if (f >= 0 && exact && json_object_size(d) == 1u + (amount != NULL))
-			json_array_remove(kept, i);
-	}
-	if (json_is_array(kept) && json_array_size(kept) == 0)
-		drop(m, "attribute", "confidentiality", "data");
-}
-
-static char *money(const json_t *amount, const char *currency)
-{
-	char buf[48], *out = NULL;
-	double v = json_number_value(amount);
-	if (json_is_integer(amount) || (v >= 0 && v < 9e15 && v == (double)(long long)v))
-		bd_format_thousands((long long)v, buf, sizeof buf);
-	else
-		snprintf(buf, sizeof buf, "%.2f", v);
-	if (asprintf(&out, "%s%s%s", buf, currency ? " " : "", currency ? currency : "") < 0)
-		out = NULL;
-	return out;
-}
-
-static void add_impact(bd_incident *inc, char *text)
-{
-	bd_impact *im = &inc->impacts[inc->n_impacts];
-	im->text = clean_text(text, MAX_TEXT, true);
-	free(text);
-	if (!im->text)
-		return;
-	strv_one(&im->sources, VCDB_SOURCE);
-	inc->n_impacts++;
-}
-
-static void map_impact(vmap *m)
-{
-	const json_t *imp = m->r.impact;
-	bd_incident *inc = m->inc;
-	const json_t *loss = json_object_get(imp, "loss");
-	const char *rating = json_string_value(json_object_get(imp, "overall_rating"));
-	const char *currency = json_string_value(json_object_get(imp, "iso_currency_code"));
-	const json_t *amount = json_object_get(imp, "overall_amount");
-	const char *notes = json_string_value(json_object_get(imp, "notes"));
-	char *text;
-	inc->impacts = calloc(json_array_size(loss) + 3, sizeof *inc->impacts);
-	if (!imp || !inc->impacts)
-		return;
-	if (rating && strcasecmp(rating, "Unknown") && asprintf(&text, "Overall impact rated %s (VERIS)", rating) >= 0)
-		add_impact(inc, text);
-	char *sum = amount ? money(amount, currency) : NULL;
-	if (sum && asprintf(&text, "Overall loss: %s", sum) >= 0)
-		add_impact(inc, text);
-	free(sum);
-	size_t i;
-	const json_t *l;
-	json_array_foreach(loss, i, l) {
-		const char *variety = json_string_value(json_object_get(l, "variety"));
-		const char *lr = json_string_value(json_object_get(l, "rating"));
-		const json_t *la = json_object_get(l, "amount");
-		char *cost = la ? money(la, currency) : NULL;
-		bool rated = lr && strcasecmp(lr, "Unknown");
-		if (asprintf(&text, "Loss: %s%s%s%s%s", variety ? variety : "unspecified",
-			     cost ? ", " : "", cost ? cost : "", rated ? ", rated " : "", rated ? lr : "") >= 0)
-			add_impact(inc, text);
-		free(cost);
-	}
-	if (notes)
-		add_impact(inc, strdup(notes));
+	const char *base = m->file ? strrchr(m->file, '/') : NULL;
+	m->inc->origin_file = veris_clean_text(base ? base + 1 : m->file, VERIS_MAX_TEXT, false);
+	const char *master = m->r.master_id;
+	m->inc->origin_master_id = veris_clean_text(master, VERIS_MAX_TEXT, false);
+	if (master && m->inc->origin_master_id && !strcmp(master, m->inc->origin_master_id))
+		veris_drop(m, "plus", "master_id", NULL);
 }
 
 /* ---- the mapping ---- */
@@ -932,16 +709,17 @@ static void build(vmap *m)
 	const vrec *r = &m->r;
 	inc->origin = BD_ORIGIN_VERIS;
 	inc->id = make_id(r->incident_id);
-	inc->origin_record_id = clean_text(r->incident_id, MAX_TEXT, false);
+	inc->origin_record_id = veris_clean_text(r->incident_id, VERIS_MAX_TEXT, false);
 	if (inc->origin_record_id && !strcmp(inc->origin_record_id, r->incident_id))
-		drop(m, "incident_id", NULL, NULL);
+		veris_drop(m, "incident_id", NULL, NULL);
 	map_dates(m);
+	map_provenance(m);
 	map_organisation(m);
 	map_title(m);
 	map_summary(m);
-	map_sources(m);
-	map_data(m);
-	map_impact(m);
+	veris_map_sources(m);
+	veris_map_data(m);
+	veris_map_impact(m);
 	if (json_object_size(m->extra))
 		inc->origin_extra = json_dumps(m->extra, JSON_COMPACT | JSON_ENSURE_ASCII);
 }

@@ -59,9 +59,16 @@ int bd_import_veris(const char *path, bd_sink *sink, bd_diags *diags);
  * data". Caller frees; NULL when extra is NULL, empty or not an object. */
 char *bd_veris_extra_lines(const char *extra);
 
+/* When a record's country codes are overruled by the force its victim was
+ * recognised as (VCDB codes the PSNI "IE"), says so: "country IE in the
+ * record; recognised as PSNI". NULL otherwise. Caller frees. */
+char *bd_veris_country_note(const bd_incident *inc);
+
 /* A UK police force recognised by name ("Hertfordshire Police", "PSNI",
- * "Police Scotland"): its nation (enum bd_nation) and short name. */
-bool bd_veris_uk_force(const char *name, int *nation, const char **short_name);
+ * "Police Scotland"): its nation (enum bd_nation) and short name, and
+ * (uk_only, may be NULL) whether no force outside the UK has that name, so
+ * that the name outweighs a record's country code. */
+bool bd_veris_uk_force(const char *name, int *nation, const char **short_name, bool *uk_only);
 /* The UK nation a place or organisation name states ("Scottish Water",
  * "Northern Ireland Office"), or -1. */
 int bd_veris_nation_named(const char *text);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fileio.h"
 #include "jsonpos.h"
@@ -161,4 +162,37 @@ char *bd_veris_extra_lines(const char *extra)
 		buf = NULL;
 	}
 	return buf;
+}
+
+/* ---- a country code overruled ---- */
+
+char *bd_veris_country_note(const bd_incident *inc)
+{
+	if (inc->origin != BD_ORIGIN_VERIS || !inc->country || !inc->origin_extra)
+		return NULL;
+	json_t *x = json_loads(inc->origin_extra, 0, NULL);
+	const json_t *victim = json_object_get(x, "victim");
+	const json_t *codes = json_object_get(victim, "country");
+	char *note = NULL, *list = NULL;
+	size_t len = 0, i;
+	const json_t *c;
+	bool listed = false;
+	FILE *f = json_is_array(codes) ? open_memstream(&list, &len) : NULL;
+	json_array_foreach(codes, i, c) {
+		const char *s = json_string_value(c);
+		listed |= s && (!strcasecmp(s, inc->country) ||
+				(!strcasecmp(s, "UK") && !strcmp(inc->country, "GB")));
+		if (f && s)
+			fprintf(f, "%s%s", i ? ", " : "", s);
+	}
+	if (f)
+		fclose(f);
+	/* A supplier's record keeps the supplier's own country. */
+	bool supplier = inc->supplier && json_object_get(victim, "secondary");
+	if (list && *list && !listed && !supplier &&
+	    asprintf(&note, "country %s in the record; recognised as %s", list, inc->force_short) < 0)
+		note = NULL;
+	free(list);
+	json_decref(x);
+	return note;
 }

@@ -12,73 +12,79 @@
 /* Phrases are normalised: lower case, words separated by one space, the
  * word "and" left out ("Devon & Cornwall" = "Devon and Cornwall"). A phrase
  * marked `alone` names a force by itself; the others only with "police" or
- * "constabulary" in the name ("Kent Police", not "Kent County Council"). */
+ * "constabulary" in the name ("Kent Police", not "Kent County Council").
+ * A phrase marked `uk_only` is a name no force outside the UK has, so it
+ * places the force in the UK whatever country a record gives (VCDB codes
+ * the PSNI "IE"); Kent, Durham or Cleveland Police may be American. */
+enum { SHARED = 0, UK_ONLY = 1 };
 static const struct uk_force {
 	const char *phrase;
 	bool alone;
 	int nation;
 	const char *short_name;
+	bool uk_only;
 } uk_forces[] = {
-	{ "psni", true, BD_NORTHERN_IRELAND, "PSNI" },
-	{ "police service of northern ireland", true, BD_NORTHERN_IRELAND, "PSNI" },
-	{ "police service northern ireland", true, BD_NORTHERN_IRELAND, "PSNI" },
-	{ "royal ulster constabulary", true, BD_NORTHERN_IRELAND, "RUC" },
-	{ "scotland yard", true, BD_ENGLAND, "Met" },
-	{ "metropolitan police", true, BD_ENGLAND, "Met" },
-	{ "met police", true, BD_ENGLAND, "Met" },
-	{ "british transport police", true, BD_ENGLAND, "BTP" },
-	{ "police scotland", true, BD_SCOTLAND, "Police Scotland" },
-	{ "northern constabulary", true, BD_SCOTLAND, "Northern" },
-	{ "strathclyde", false, BD_SCOTLAND, "Strathclyde" },
-	{ "lothian borders", false, BD_SCOTLAND, "Lothian/Borders" },
-	{ "grampian", false, BD_SCOTLAND, "Grampian" },
-	{ "tayside", false, BD_SCOTLAND, "Tayside" },
-	{ "fife", false, BD_SCOTLAND, "Fife" },
-	{ "central scotland", false, BD_SCOTLAND, "Central Scotland" },
-	{ "dumfries galloway", false, BD_SCOTLAND, "Dumfries/Gallowa" },
-	{ "dyfed powys", false, BD_WALES, "Dyfed-Powys" },
-	{ "gwent", false, BD_WALES, "Gwent" },
-	{ "north wales", false, BD_WALES, "North Wales" },
-	{ "south wales", false, BD_WALES, "South Wales" },
-	{ "city of london", false, BD_ENGLAND, "City of London" },
-	{ "greater manchester", false, BD_ENGLAND, "GMP" },
-	{ "norfolk suffolk", false, BD_ENGLAND, "Norfolk/Suffolk" },
-	{ "avon somerset", false, BD_ENGLAND, "Avon & Somerset" },
-	{ "bedfordshire", false, BD_ENGLAND, "Bedfordshire" },
-	{ "cambridgeshire", false, BD_ENGLAND, "Cambridgeshire" },
-	{ "cheshire", false, BD_ENGLAND, "Cheshire" },
-	{ "cleveland", false, BD_ENGLAND, "Cleveland" },
-	{ "cumbria", false, BD_ENGLAND, "Cumbria" },
-	{ "derbyshire", false, BD_ENGLAND, "Derbyshire" },
-	{ "devon cornwall", false, BD_ENGLAND, "Devon & Cornwall" },
-	{ "dorset", false, BD_ENGLAND, "Dorset" },
-	{ "durham", false, BD_ENGLAND, "Durham" },
-	{ "essex", false, BD_ENGLAND, "Essex" },
-	{ "gloucestershire", false, BD_ENGLAND, "Gloucestershire" },
-	{ "hampshire", false, BD_ENGLAND, "Hampshire" },
-	{ "hertfordshire", false, BD_ENGLAND, "Hertfordshire" },
-	{ "humberside", false, BD_ENGLAND, "Humberside" },
-	{ "kent", false, BD_ENGLAND, "Kent" },
-	{ "lancashire", false, BD_ENGLAND, "Lancashire" },
-	{ "leicestershire", false, BD_ENGLAND, "Leicestershire" },
-	{ "lincolnshire", false, BD_ENGLAND, "Lincolnshire" },
-	{ "merseyside", false, BD_ENGLAND, "Merseyside" },
-	{ "norfolk", false, BD_ENGLAND, "Norfolk" },
-	{ "northamptonshire", false, BD_ENGLAND, "Northamptonshire" },
-	{ "northumbria", false, BD_ENGLAND, "Northumbria" },
-	{ "north yorkshire", false, BD_ENGLAND, "North Yorkshire" },
-	{ "nottinghamshire", false, BD_ENGLAND, "Nottinghamshire" },
-	{ "south yorkshire", false, BD_ENGLAND, "South Yorkshire" },
-	{ "staffordshire", false, BD_ENGLAND, "Staffordshire" },
-	{ "suffolk", false, BD_ENGLAND, "Suffolk" },
-	{ "surrey", false, BD_ENGLAND, "Surrey" },
-	{ "sussex", false, BD_ENGLAND, "Sussex" },
-	{ "thames valley", false, BD_ENGLAND, "Thames Valley" },
-	{ "warwickshire", false, BD_ENGLAND, "Warwickshire" },
-	{ "west mercia", false, BD_ENGLAND, "West Mercia" },
-	{ "west midlands", false, BD_ENGLAND, "West Midlands" },
-	{ "west yorkshire", false, BD_ENGLAND, "West Yorkshire" },
-	{ "wiltshire", false, BD_ENGLAND, "Wiltshire" },
+	{ "psni", true, BD_NORTHERN_IRELAND, "PSNI", UK_ONLY },
+	{ "police service of northern ireland", true, BD_NORTHERN_IRELAND, "PSNI", UK_ONLY },
+	{ "police service northern ireland", true, BD_NORTHERN_IRELAND, "PSNI", UK_ONLY },
+	{ "royal ulster constabulary", true, BD_NORTHERN_IRELAND, "RUC", UK_ONLY },
+	{ "scotland yard", true, BD_ENGLAND, "Met", UK_ONLY },
+	{ "metropolitan police service", true, BD_ENGLAND, "Met", UK_ONLY },
+	{ "metropolitan police", true, BD_ENGLAND, "Met", SHARED },
+	{ "met police", true, BD_ENGLAND, "Met", SHARED },
+	{ "british transport police", true, BD_ENGLAND, "BTP", UK_ONLY },
+	{ "police scotland", true, BD_SCOTLAND, "Police Scotland", UK_ONLY },
+	{ "northern constabulary", true, BD_SCOTLAND, "Northern", UK_ONLY },
+	{ "strathclyde", false, BD_SCOTLAND, "Strathclyde", UK_ONLY },
+	{ "lothian borders", false, BD_SCOTLAND, "Lothian/Borders", UK_ONLY },
+	{ "grampian", false, BD_SCOTLAND, "Grampian", SHARED },
+	{ "tayside", false, BD_SCOTLAND, "Tayside", SHARED },
+	{ "fife", false, BD_SCOTLAND, "Fife", SHARED },
+	{ "central scotland", false, BD_SCOTLAND, "Central Scotland", SHARED },
+	{ "dumfries galloway", false, BD_SCOTLAND, "Dumfries/Gallowa", UK_ONLY },
+	{ "dyfed powys", false, BD_WALES, "Dyfed-Powys", UK_ONLY },
+	{ "gwent", false, BD_WALES, "Gwent", UK_ONLY },
+	{ "north wales", false, BD_WALES, "North Wales", UK_ONLY },
+	{ "south wales", false, BD_WALES, "South Wales", SHARED },      /* New South Wales Police */
+	{ "city of london", false, BD_ENGLAND, "City of London", SHARED },
+	{ "greater manchester", false, BD_ENGLAND, "GMP", UK_ONLY },
+	{ "norfolk suffolk", false, BD_ENGLAND, "Norfolk/Suffolk", UK_ONLY },
+	{ "avon somerset", false, BD_ENGLAND, "Avon & Somerset", UK_ONLY },
+	{ "bedfordshire", false, BD_ENGLAND, "Bedfordshire", SHARED },
+	{ "cambridgeshire", false, BD_ENGLAND, "Cambridgeshire", SHARED },
+	{ "cheshire", false, BD_ENGLAND, "Cheshire", SHARED },
+	{ "cleveland", false, BD_ENGLAND, "Cleveland", SHARED },
+	{ "cumbria", false, BD_ENGLAND, "Cumbria", SHARED },
+	{ "derbyshire", false, BD_ENGLAND, "Derbyshire", SHARED },
+	{ "devon cornwall", false, BD_ENGLAND, "Devon & Cornwall", UK_ONLY },
+	{ "dorset", false, BD_ENGLAND, "Dorset", SHARED },
+	{ "durham", false, BD_ENGLAND, "Durham", SHARED },
+	{ "essex", false, BD_ENGLAND, "Essex", SHARED },
+	{ "gloucestershire", false, BD_ENGLAND, "Gloucestershire", SHARED },
+	{ "hampshire", false, BD_ENGLAND, "Hampshire", SHARED },
+	{ "hertfordshire", false, BD_ENGLAND, "Hertfordshire", SHARED },
+	{ "humberside", false, BD_ENGLAND, "Humberside", SHARED },
+	{ "kent", false, BD_ENGLAND, "Kent", SHARED },
+	{ "lancashire", false, BD_ENGLAND, "Lancashire", SHARED },
+	{ "leicestershire", false, BD_ENGLAND, "Leicestershire", SHARED },
+	{ "lincolnshire", false, BD_ENGLAND, "Lincolnshire", SHARED },
+	{ "merseyside", false, BD_ENGLAND, "Merseyside", SHARED },
+	{ "norfolk", false, BD_ENGLAND, "Norfolk", SHARED },
+	{ "northamptonshire", false, BD_ENGLAND, "Northamptonshire", SHARED },
+	{ "northumbria", false, BD_ENGLAND, "Northumbria", SHARED },
+	{ "north yorkshire", false, BD_ENGLAND, "North Yorkshire", SHARED },
+	{ "nottinghamshire", false, BD_ENGLAND, "Nottinghamshire", SHARED },
+	{ "south yorkshire", false, BD_ENGLAND, "South Yorkshire", SHARED },
+	{ "staffordshire", false, BD_ENGLAND, "Staffordshire", SHARED },
+	{ "suffolk", false, BD_ENGLAND, "Suffolk", SHARED },
+	{ "surrey", false, BD_ENGLAND, "Surrey", SHARED },
+	{ "sussex", false, BD_ENGLAND, "Sussex", SHARED },
+	{ "thames valley", false, BD_ENGLAND, "Thames Valley", UK_ONLY },
+	{ "warwickshire", false, BD_ENGLAND, "Warwickshire", SHARED },
+	{ "west mercia", false, BD_ENGLAND, "West Mercia", UK_ONLY },
+	{ "west midlands", false, BD_ENGLAND, "West Midlands", SHARED },
+	{ "west yorkshire", false, BD_ENGLAND, "West Yorkshire", SHARED },
+	{ "wiltshire", false, BD_ENGLAND, "Wiltshire", SHARED },
 };
 
 /* " words of s " in normal form, with a space at each end so that a phrase
@@ -118,7 +124,7 @@ static bool has_words(const char *norm, const char *phrase)
 	return false;
 }
 
-bool bd_veris_uk_force(const char *name, int *nation, const char **short_name)
+bool bd_veris_uk_force(const char *name, int *nation, const char **short_name, bool *uk_only)
 {
 	char *norm = name ? normalise(name) : NULL;
 	if (!norm)
@@ -133,6 +139,8 @@ bool bd_veris_uk_force(const char *name, int *nation, const char **short_name)
 	if (found) {
 		*nation = found->nation;
 		*short_name = found->short_name;
+		if (uk_only)
+			*uk_only = found->uk_only;
 	}
 	return found != NULL;
 }

@@ -13,7 +13,9 @@ VOCAB(bd_nations, "nation",
 	{ "wales", "Wales", NULL, NULL },
 	{ "scotland", "Scotland", NULL, NULL },
 	{ "northern-ireland", "Northern Ireland", NULL, NULL },
-	{ "outside-uk", "Outside the UK", NULL, NULL });
+	{ "outside-uk", "Outside the UK", NULL, NULL },
+	{ "uk-unknown", "United Kingdom, nation unknown", NULL, NULL },
+	{ "unknown", "unknown (country not known)", NULL, NULL });
 
 VOCAB(bd_kinds, "kind",
 	{ "supplier-compromise", "supplier compromise", NULL, NULL },
@@ -40,7 +42,10 @@ VOCAB(bd_who, "affected group",
 	{ "public", "public", NULL, NULL });
 
 /* Glyphs are single-column letters so the field strip reads in any font and
- * in black and white; the ASCII fallback is the same letter. */
+ * in black and white; the ASCII fallback is the same letter. Each is used
+ * by one field only, and by none of the strip's own marks (o x . + ~).
+ * Bits are stored: new fields go at the end, at most 32 in all. The last
+ * eight are the VERIS data varieties with no field above. */
 VOCAB(bd_fields, "field",
 	{ "name", "name", "N", "N" },
 	{ "initial", "initial", "i", "i" },
@@ -63,7 +68,15 @@ VOCAB(bd_fields, "field",
 	{ "crime-details", "crime details", "c", "c" },
 	{ "video", "video", "W", "W" },
 	{ "evidence", "evidence", "E", "E" },
-	{ "personal-unspecified", "personal, unspecified", "p", "p" });
+	{ "personal-unspecified", "personal, unspecified", "p", "p" },
+	{ "medical", "medical", "M", "M" },
+	{ "credentials", "credentials", "K", "K" },
+	{ "internal", "internal data", "I", "I" },
+	{ "classified", "classified", "C", "C" },
+	{ "secrets", "secrets", "s", "s" },
+	{ "system", "system data", "Y", "Y" },
+	{ "copyrighted", "copyrighted", "A", "A" },
+	{ "other-data", "other/unknown data", "&", "&" });
 
 VOCAB(bd_bodies, "referral body",
 	{ "ico", "ICO", NULL, NULL },
@@ -134,4 +147,9 @@ int bd_ref_status_rank(int status)
 		[BD_REF_FINE] = 6,
 	};
 	return status >= 0 && (size_t)status < sizeof rank / sizeof rank[0] ? rank[status] : -1;
+}
+
+bool bd_nation_in_uk(int nation)
+{
+	return (nation >= BD_ENGLAND && nation <= BD_NORTHERN_IRELAND) || nation == BD_UK_UNKNOWN;
 }

@@ -8,6 +8,7 @@
 #ifndef BD_VOCAB_H
 #define BD_VOCAB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct bd_vocab_entry {
@@ -23,7 +24,13 @@ typedef struct bd_vocab {
 	size_t count;
 } bd_vocab;
 
-enum bd_nation { BD_ENGLAND, BD_WALES, BD_SCOTLAND, BD_NORTHERN_IRELAND, BD_OUTSIDE_UK };
+/* Stored by value: new nations go at the end. BD_UK_UNKNOWN is in the UK
+ * (its national threat level applies) without saying where; BD_NATION_UNKNOWN
+ * is not known to be in the UK or outside it. */
+enum bd_nation {
+	BD_ENGLAND, BD_WALES, BD_SCOTLAND, BD_NORTHERN_IRELAND, BD_OUTSIDE_UK,
+	BD_UK_UNKNOWN, BD_NATION_UNKNOWN
+};
 enum bd_kind {
 	BD_KIND_SUPPLIER, BD_KIND_DISCLOSURE, BD_KIND_THEFT, BD_KIND_LOSS,
 	BD_KIND_INSIDER, BD_KIND_CYBER, BD_KIND_OTHER
@@ -57,5 +64,8 @@ const char *bd_vocab_label(const bd_vocab *v, int i);
  * further action) < undertaking < reprimand < enforcement notice < fine.
  * -1 for no status. */
 int bd_ref_status_rank(int status);
+/* Whether a nation is in the UK: the four nations and "United Kingdom,
+ * nation unknown"; not outside-uk, not unknown. */
+bool bd_nation_in_uk(int nation);
 
 #endif

@@ -371,7 +371,8 @@ static void collect(const char *path, char ***files, int *n, int *cap)
 			const char *name = ents[i]->d_name;
 			size_t len = strlen(name);
 			bool json = (len > 5 && !strcasecmp(name + len - 5, ".json")) ||
-				    (len > 6 && !strcasecmp(name + len - 6, ".jsonl"));
+				    (len > 6 && !strcasecmp(name + len - 6, ".jsonl")) ||
+				    (len > 7 && !strcasecmp(name + len - 7, ".ndjson"));
 			char *child = NULL;
 			if (name[0] != '.' && asprintf(&child, "%s/%s", path, name) >= 0) {
 				struct stat cs;
@@ -402,10 +403,11 @@ int cli_import(const bd_options *o, int argc, char **argv)
 {
 	static const char usage[] =
 		"usage: breachdash import FILE|DIR ... [--format auto|native|veris] [--strict]\n"
-		"  Imports in one transaction. Native files: every file lands, or (on any\n"
-		"  problem) none does. VERIS files (detected, or every file with --format veris):\n"
-		"  a bad file is reported and skipped and the rest lands; with --strict a bad\n"
-		"  file aborts the import and nothing lands.\n";
+		"  Imports in one transaction; a directory's .json, .jsonl and .ndjson files\n"
+		"  are read. One file lands whole or not at all. Of many files, whatever their\n"
+		"  format (native or VERIS, detected or --format), a bad file is reported\n"
+		"  (FILE:LINE:COL: JSON-PATH: why) and skipped, the rest lands, and the exit\n"
+		"  status is 1; with --strict a bad file means nothing lands.\n";
 	const char *format = "auto";
 	bool strict = false;
 	opt_spec spec[] = { { "format", &format, NULL }, { "strict", NULL, &strict }, { 0 } };
@@ -443,7 +445,7 @@ int cli_import(const bd_options *o, int argc, char **argv)
 	if (s != BD_OK) {
 		cli_error("%s", bd_error_text(&err));
 		rc = bd_status_exit(s);
-	} else if (b.veris) {
+	} else if (b.veris || b.skipped) {
 		printf("%ld file%s read: %ld imported, %ld updated, %ld unchanged, %ld skipped\n",
 		       b.files, b.files == 1 ? "" : "s", b.inserted, b.updated, b.unchanged, b.skipped);
 		rc = b.skipped ? 1 : 0;

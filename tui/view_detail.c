@@ -51,7 +51,11 @@ static void build_summary(doc *d, const bd_incident *inc)
 	snprintf(buf, sizeof buf, "%s%s%s%s", inc->force, inc->supplier ? " (supplier: " : "",
 		 inc->supplier ? inc->supplier : "", inc->supplier ? ")" : "");
 	label_value(d, "Organisation", buf);
-	label_value(d, "Nation", bd_vocab_label(&bd_nations, inc->nation));
+	char *overruled = bd_veris_country_note(inc);
+	snprintf(buf, sizeof buf, "%s%s%s%s", bd_vocab_label(&bd_nations, inc->nation),
+		 overruled ? " (" : "", overruled ? overruled : "", overruled ? ")" : "");
+	free(overruled);
+	label_value(d, "Nation", buf);
 	label_value(d, "Kind", bd_vocab_label(&bd_kinds, inc->kind));
 	const struct { const char *l; bd_date v; } dates[] = {
 		{ "Occurred", inc->occurred }, { "Discovered", inc->discovered }, { "Disclosed", inc->disclosed }
@@ -82,6 +86,13 @@ static void build_summary(doc *d, const bd_incident *inc)
 	snprintf(buf, sizeof buf, "%s%s%s", bd_vocab_label(&bd_origins, inc->origin),
 		 inc->origin_record_id ? " record " : "", inc->origin_record_id ? inc->origin_record_id : "");
 	label_value(d, "Origin", buf);
+	if (inc->origin_file || inc->origin_master_id) {
+		snprintf(buf, sizeof buf, "%s%s%s%s", inc->origin_file ? "file " : "",
+			 inc->origin_file ? inc->origin_file : "",
+			 inc->origin_master_id ? (inc->origin_file ? ", master_id " : "master_id ") : "",
+			 inc->origin_master_id ? inc->origin_master_id : "");
+		label_value(d, "", buf);
+	}
 	doc_nl(d);
 	if (inc->summary)
 		doc_wrap(d, R_NORMAL, 0, inc->summary);
@@ -321,6 +332,10 @@ static void build_threat(doc *d, const bd_incident *inc, const bd_threat_table *
 	bd_date date = bd_incident_date(inc);
 	char buf[512], ds[11];
 	bd_date_format(date, ds);
+	if (inc->nation == BD_NATION_UNKNOWN) {
+		doc_wrap(d, R_DIM, 0, "No UK threat level is given: the record does not say in which country the incident was.");
+		return;
+	}
 	if (!bd_date_is_set(date) || inc->nation == BD_OUTSIDE_UK) {
 		doc_wrap(d, R_DIM, 0, inc->nation == BD_OUTSIDE_UK
 			 ? "The UK threat levels do not apply: the incident was outside the UK."

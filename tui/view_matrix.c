@@ -60,8 +60,14 @@ static void draw(view *v, app *a, int top, int height)
 {
 	matrix *m = v->state;
 	const glyphs *g = the_term->g;
-	int label_w = COLS >= 100 ? 30 : 22;
-	int cell = (COLS - label_w) / (int)bd_fields.count >= 3 ? 3 : 2;
+	int n = (int)bd_fields.count, label_w = COLS >= 100 ? 30 : 22;
+	/* Every field type on screen, a glyph and a space each where the
+	 * width allows (at 80 columns the labels give up two columns for it),
+	 * up to three columns a field on a wide screen. */
+	if ((COLS - label_w) / n < 2 && COLS - 20 >= 2 * n)
+		label_w = 20;
+	int cell = (COLS - label_w) / n;
+	cell = cell > 3 ? 3 : cell < 1 ? 1 : cell;
 	count_field(m, a);
 	char info[256];
 	snprintf(info, sizeof info, "%s  %s exposed in %lld, %s not exposed in %lld, %s lost in %lld,"

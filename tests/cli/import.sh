@@ -121,14 +121,21 @@ problems() {
 		not_ok "six problems, each as file:line:col: \$.path: message" "$lines such lines, $other others" "$(head -8 "$1")"; fi
 }
 snapshot c
-check "importing broken files fails with 1" 1 "$BD" import "$T/in/fine.jsonl" "$B1" "$B2"
+check "importing broken files with --strict fails with 1" 1 "$BD" import --strict "$T/in/fine.jsonl" "$B1" "$B2"
 problems "$T/err"
-contains "... and says nothing was imported" "$T/err" "6 problems found; nothing was imported"
-lacks "... and reports no counts" "$T/out" "incidents read"
+contains "... and says nothing was imported" "$T/err" "2 bad files and --strict; nothing was imported"
+lacks "... and reports no counts" "$T/out" "files read"
 snapshot d
 unchanged "a failed import" c d
 check "a good incident from the same import is not in the store" 1 "$BD" show test-2024-01-new-alpha
 check "nor is the good line of a broken file" 1 "$BD" show test-bad-three
+check "without --strict, broken files are skipped and the rest lands, exit 1" 1 \
+	"$BD" --db "$T/skip.db" import "$T/in/fine.jsonl" "$B1" "$B2"
+problems "$T/err"
+contains "... the counts, the bad files skipped" "$T/out" "3 files read: 2 imported, 0 updated, 0 unchanged, 2 skipped"
+check "... the good file's incidents are in the store" 0 "$BD" --db "$T/skip.db" show test-2024-01-new-alpha
+check "... but not the good line of a broken file: a bad file is skipped whole" 1 \
+	"$BD" --db "$T/skip.db" show test-bad-three
 
 check "validate prints every problem and fails with 1" 1 "$BD" validate "$B1" "$B2"
 problems "$T/err"

@@ -23,7 +23,7 @@ contains "exposed: names, ranks, photos, ID and pay numbers, vetting levels" "$T
 contains "not exposed: home address, phone, financial" "$T/fields" \
 	"Not exposed (3) home address, phone, financial Unknown"
 contains "unknown fields are listed as unknown, not as safe" "$T/fields" \
-	"Unknown (13) initial, surname, role, unit, location, e-mail, date of birth, gender, victim details, crime details, video, evidence, personal, unspecified"
+	"Unknown (21) initial, surname, role, unit, location, e-mail, date of birth, gender, victim details, crime details, video, evidence, personal, unspecified, medical, credentials, internal data, classified, secrets, system data, copyrighted, other/unknown data"
 section Referrals "$T/met.txt" >"$T/refs"
 matches "NCA referral, by the Met" "$T/refs" '^  2023-08-26  NCA +referred, by Metropolitan Police Service \[s'
 matches "NCA investigating" "$T/refs" '^  2023-09-14  NCA +investigating \[s'

@@ -10,7 +10,7 @@ stop
 
 start 200 60
 golden overview-200x60 "overview at 200x60 has titles and the full field strip"
-expect "a title is shown in full" "Hack of warrant-card printer Digital ID puts Met officers' and staff details at risk"
+expect "a title is shown in full" "Greater Manchester Police staff also hit by the Digital ID ransomware attack"
 stop
 
 start 80 24

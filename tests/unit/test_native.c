@@ -399,7 +399,7 @@ static void reports_values_outside_the_vocabulary(void **state)
 	(void)state;
 	static const vcase cases[] = {
 		{ "nation", "\"ulster\"", 1, "$.nation",
-		  "expected a nation (england, wales, scotland, northern-ireland, outside-uk), got \"ulster\"" },
+		  "expected a nation (england, wales, scotland, northern-ireland, outside-uk, uk-unknown, unknown), got \"ulster\"" },
 		{ "nation", "\"England\"", 1, "$.nation", "got \"England\"" },
 		{ "nation", "3", 1, "$.nation", "got 3" },
 		{ "kind", "\"hack\"", 1, "$.kind", "expected a kind (supplier-compromise, " },

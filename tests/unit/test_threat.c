@@ -233,6 +233,13 @@ static void scope_follows_the_nation(void **state)
 	assert_int_equal(bd_threat_scope_for(BD_WALES), BD_SCOPE_UK);
 	assert_int_equal(bd_threat_scope_for(BD_SCOTLAND), BD_SCOPE_UK);
 	assert_int_equal(bd_threat_scope_for(BD_OUTSIDE_UK), -1);
+	/* in the UK without saying where: the national level applies */
+	assert_int_equal(bd_threat_scope_for(BD_UK_UNKNOWN), BD_SCOPE_UK);
+	/* not known to be in the UK: none is claimed */
+	assert_int_equal(bd_threat_scope_for(BD_NATION_UNKNOWN), -1);
+	assert_null(bd_threat_none_reason(BD_UK_UNKNOWN));
+	assert_string_equal(bd_threat_none_reason(BD_OUTSIDE_UK), "outside the UK");
+	assert_string_equal(bd_threat_none_reason(BD_NATION_UNKNOWN), "country not known");
 }
 
 static void level_for_an_incident_uses_its_nation_and_date(void **state)
@@ -249,6 +256,10 @@ static void level_for_an_incident_uses_its_nation_and_date(void **state)
 	inc.occurred = d("2021-12");    /* occurred wins over disclosed */
 	assert_int_equal(bd_threat_level_for(&bundled, &inc), BD_LEVEL_SEVERE);
 	inc.nation = BD_OUTSIDE_UK;
+	assert_int_equal(bd_threat_level_for(&bundled, &inc), -1);
+	inc.nation = BD_UK_UNKNOWN;
+	assert_int_equal(bd_threat_level_for(&bundled, &inc), BD_LEVEL_SEVERE);
+	inc.nation = BD_NATION_UNKNOWN;
 	assert_int_equal(bd_threat_level_for(&bundled, &inc), -1);
 	bd_incident_init(&inc);
 	inc.nation = BD_ENGLAND;        /* no date at all */
