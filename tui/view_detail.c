@@ -25,6 +25,8 @@ typedef struct detail {
 	int scroll[P_COUNT];
 	doc body;
 	int built_width, built_pane;
+	char *find;             /* the search in this drill-down, or NULL */
+	int match;              /* the current match, counted in the pane */
 } detail;
 
 static void label_value(doc *d, const char *label, const char *value)
@@ -502,6 +504,130 @@ static int draw_tabs(detail *dt, int y)
 	return x;
 }
 
+static void load(detail *dt, app *a);
+
+/* ---- search within the drill-down ---- */
+
+/* Calls fn for each match of dt->find in the pane's lines, in order;
+ * returns how many there are. Case is ignored in ASCII letters. */
+typedef void (*match_fn)(void *ctx, int line, int x, int len, int index);
+
+static int each_match(const detail *dt, match_fn fn, void *ctx)
+{
+	int count = 0;
+	size_t flen = dt->find ? strlen(dt->find) : 0;
+	for (int i = 0; flen && i < dt->body.n; i++) {
+		const dline *l = &dt->body.lines[i];
+		for (int sg = 0; sg < l->n; sg++) {
+			const char *t = l->segs[sg].text, *p = t;
+			while ((p = strcasestr(p, dt->find))) {
+				if (fn) {
+					char *pre = strndup(t, (size_t)(p - t));
+					char *hit = strndup(p, flen);
+					fn(ctx, i, l->segs[sg].x + (pre ? bd_text_width(pre) : 0),
+					   hit ? bd_text_width(hit) : 1, count);
+					free(pre);
+					free(hit);
+				}
+				count++;
+				p += flen;
+			}
+		}
+	}
+	return count;
+}
+
+typedef struct find_ctx {
+	int want, line;
+} find_ctx;
+
+static void line_of(void *ctx, int line, int x, int len, int index)
+{
+	(void)x;
+	(void)len;
+	find_ctx *f = ctx;
+	if (index == f->want)
+		f->line = line;
+}
+
+typedef struct mark_ctx {
+	int top, scroll, rows, current;
+} mark_ctx;
+
+/* The matches on screen in reverse video, the current one also bold. */
+static void highlight(void *ctx, int line, int x, int len, int index)
+{
+	mark_ctx *m = ctx;
+	int row = line - m->scroll;
+	if (row < 0 || row >= m->rows || 1 + x >= COLS)
+		return;
+	attr_t at = A_REVERSE | (index == m->current ? A_BOLD | A_UNDERLINE : 0);
+	mvchgat(m->top + row, 1 + x, len, at, 0, NULL);
+}
+
+/* Moves to match `want` (wrapping), in this pane or else in the next pane
+ * that has one; says "match 3 of 12" in the status line. */
+static void show_match(detail *dt, app *a, int want)
+{
+	int width = COLS - 2;
+	for (int tries = 0; tries < P_COUNT; tries++) {
+		if (dt->built_width != width || dt->built_pane != dt->pane)
+			build(dt, a, width);
+		int n = each_match(dt, NULL, NULL);
+		if (n) {
+			dt->match = ((want % n) + n) % n;
+			find_ctx f = { dt->match, 0 };
+			each_match(dt, line_of, &f);
+			int body = LINES - 5;
+			int *scroll = &dt->scroll[dt->pane];
+			if (f.line < *scroll || f.line >= *scroll + body)
+				*scroll = f.line > 2 ? f.line - 2 : 0;
+			app_message(a, false, "match %d of %d for \"%s\" in %s", dt->match + 1, n,
+				    dt->find, pane_names[dt->pane]);
+			return;
+		}
+		dt->pane = (dt->pane + 1) % P_COUNT;
+		want = 0;
+	}
+	app_message(a, true, "no match for \"%s\" in this incident", dt->find);
+}
+
+static void find(detail *dt, app *a, int dir)
+{
+	if (dir == 0) {
+		char *text = app_prompt(a, "/", NULL, &a->searches, NULL);
+		if (!text || !*text) {
+			free(text);
+			return;
+		}
+		free(dt->find);
+		dt->find = text;
+		show_match(dt, a, 0);
+		return;
+	}
+	if (!dt->find) {
+		app_message(a, false, "no search yet: press / to search this incident");
+		return;
+	}
+	show_match(dt, a, dt->match + dir);
+}
+
+/* J and K: the next or previous incident of the list, in the same pane. */
+static void step_incident(detail *dt, app *a, int dir)
+{
+	long long before = a->list.cursor;
+	lm_move(&a->list, dir);
+	const bd_row *r = lm_current(&a->list);
+	if (a->list.cursor == before || !r) {
+		app_message(a, false, dir > 0 ? "the last incident of the list" : "the first incident of the list");
+		return;
+	}
+	free(dt->id);
+	dt->id = strdup(r->id);
+	memset(dt->scroll, 0, sizeof dt->scroll);
+	load(dt, a);
+}
+
 static void draw(view *v, app *a, int top, int height)
 {
 	detail *dt = v->state;
@@ -524,6 +650,10 @@ static void draw(view *v, app *a, int top, int height)
 	if (dt->scroll[dt->pane] > max)
 		dt->scroll[dt->pane] = max > 0 ? max : 0;
 	doc_draw(&dt->body, stdscr, top + 3, 1, body, dt->scroll[dt->pane]);
+	if (dt->find) {
+		mark_ctx m = { top + 3, dt->scroll[dt->pane], body, dt->match };
+		each_match(dt, highlight, &m);
+	}
 	/* how far down the pane is: after the tabs, or at the end of the
 	 * (already cut) title line when the tabs fill the width */
 	if (dt->body.n > body) {
@@ -558,6 +688,11 @@ static bool act(view *v, app *a, int action)
 			app_toggle_mark(a, dt->id);
 		return true;
 	case ACT_ENTER:     return true;
+	case ACT_SEARCH:      find(dt, a, 0); return true;
+	case ACT_SEARCH_NEXT: find(dt, a, 1); return true;
+	case ACT_SEARCH_PREV: find(dt, a, -1); return true;
+	case ACT_NEXT_INCIDENT: step_incident(dt, a, 1); return true;
+	case ACT_PREV_INCIDENT: step_incident(dt, a, -1); return true;
 	default:            return false;
 	}
 }
@@ -582,6 +717,7 @@ static void destroy(view *v)
 		bd_incident_free(&dt->inc);
 	doc_free(&dt->body);
 	free(dt->id);
+	free(dt->find);
 	view_free(v);
 }
 
