@@ -27,8 +27,9 @@ int cli_export(const bd_options *o, int argc, char **argv);
 int cli_validate(const bd_options *o, int argc, char **argv);
 int cli_report(const bd_options *o, int argc, char **argv);
 /* The editing session of new (id NULL) and edit ID, for the dashboard's a
- * and E too: returns the exit status the command would have. */
-int cli_edit_run(const bd_options *o, const char *id);
+ * and E too: returns the exit status the command would have, and the id
+ * stored in *saved (caller frees; NULL when nothing was), if saved. */
+int cli_edit_run(const bd_options *o, const char *id, char **saved);
 int cli_new(const bd_options *o, int argc, char **argv);       /* cli_edit.c */
 int cli_edit(const bd_options *o, int argc, char **argv);
 

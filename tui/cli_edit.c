@@ -266,6 +266,7 @@ typedef struct session {
 	char *file;
 	char *body;             /* the last body read back */
 	bool keep;              /* the user's text is worth keeping */
+	char *saved;            /* the id stored, when one was */
 } session;
 
 static int edit_loop(session *s)
@@ -339,6 +340,8 @@ static int edit_loop(session *s)
 			bd_error_clear(&err);
 			rc = bd_status_exit(st);
 		} else {
+			free(s->saved);
+			s->saved = result == BD_PUT_UNCHANGED ? NULL : strdup(inc.id);
 			if (result == BD_PUT_INSERTED)
 				printf("%s: added\n", inc.id);
 			else if (result == BD_PUT_UPDATED)
@@ -355,7 +358,7 @@ static int edit_loop(session *s)
 	return rc;
 }
 
-int cli_edit_run(const bd_options *o, const char *id)
+int cli_edit_run(const bd_options *o, const char *id, char **saved)
 {
 	bd_dataset ds;
 	int rc = cli_open(o, &ds, true);
@@ -391,6 +394,10 @@ int cli_edit_run(const bd_options *o, const char *id)
 	free(s.body);
 	free(s.intro);
 	free(s.orig);
+	if (saved)
+		*saved = s.saved;
+	else
+		free(s.saved);
 	bd_dataset_close(&ds);
 	return rc;
 }
@@ -431,7 +438,7 @@ int cli_new(const bd_options *o, int argc, char **argv)
 		"  is invalid the editor opens again with the problems at the top.\n";
 	const char *arg = NULL;
 	int rc = no_options(argc, argv, usage, 0, &arg);
-	return rc ? rc - 1 : cli_edit_run(o, NULL);
+	return rc ? rc - 1 : cli_edit_run(o, NULL, NULL);
 }
 
 int cli_edit(const bd_options *o, int argc, char **argv)
@@ -444,5 +451,5 @@ int cli_edit(const bd_options *o, int argc, char **argv)
 		"  change changes nothing; emptying the file aborts.\n";
 	const char *id = NULL;
 	int rc = no_options(argc, argv, usage, 1, &id);
-	return rc ? rc - 1 : cli_edit_run(o, id);
+	return rc ? rc - 1 : cli_edit_run(o, id, NULL);
 }

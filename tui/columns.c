@@ -179,7 +179,8 @@ static void draw_fields(WINDOW *w, int y, int x, int width, const bd_row *r, boo
 	for (size_t f = 0; f < bd_fields.count && o < width; f++)
 		if (r->exposed & BD_FIELD_BIT(f)) {
 			bool last = o == width - 1 && (r->exposed >> (f + 1));
-			term_text_attr(w, y, x + o++, last ? "+" : bd_fields.entries[f].glyph, 1,
+			/* more than fit: the cut mark, never "+" (at least) */
+			term_text_attr(w, y, x + o++, last ? the_term->g->ellipsis : bd_fields.entries[f].glyph, 1,
 				       sel ? sel : term_cell(R_EXPOSED), false);
 			if (last)
 				break;

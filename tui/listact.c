@@ -97,6 +97,24 @@ static void compare(app *a)
 /* e: the marked incidents, or else the view as filtered and sorted, to a
  * file named at a prompt; its extension picks the format. An existing
  * file is replaced only when the user says so, and never half-written. */
+/* What the user typed, as the shell would read it (~ and ~/ are $HOME)
+ * and made absolute, so the message says where the file is. */
+static char *full_path(const char *typed)
+{
+	const char *home = getenv("HOME");
+	char *p = NULL, cwd[4096];
+	if (home && (!strcmp(typed, "~") || !strncmp(typed, "~/", 2))) {
+		if (asprintf(&p, "%s%s", home, typed + 1) < 0)
+			return NULL;
+	} else if (typed[0] != '/' && getcwd(cwd, sizeof cwd)) {
+		if (asprintf(&p, "%s/%s", cwd, typed) < 0)
+			return NULL;
+	} else {
+		p = strdup(typed);
+	}
+	return p;
+}
+
 static void export_view(app *a)
 {
 	char label[128];
@@ -105,11 +123,11 @@ static void export_view(app *a)
 	else
 		snprintf(label, sizeof label, "export %lld%s shown to (.md .csv .json): ",
 			 a->list.count, a->list.exact ? "" : "+");
-	char *path = app_prompt(a, label, "breachdash-export.md", NULL, NULL);
-	if (!path || !*path) {
-		free(path);
+	char *typed = app_prompt(a, label, "breachdash-export.md", NULL, NULL);
+	char *path = typed && *typed ? full_path(typed) : NULL;
+	free(typed);
+	if (!path)
 		return;
-	}
 	int format = bd_export_format_for_path(path);
 	bool go = format >= 0;
 	if (!go)
@@ -150,11 +168,14 @@ static void edit_incident(app *a, const char *id)
 	}
 	def_prog_mode();
 	endwin();
-	int rc = cli_edit_run(a->opts, id);
+	char *saved = NULL;
+	int rc = cli_edit_run(a->opts, id, &saved);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
-	if (bd_store_changed(a->list.store))
-		lm_reload(&a->list);
+	/* the cursor on what was just added or changed */
+	if (bd_store_changed(a->list.store) || saved)
+		lm_reload_at(&a->list, saved);
+	free(saved);
 	if (rc == 0)
 		app_message(a, false, "%s", id ? "edit done" : "add done");
 	else

@@ -126,7 +126,12 @@ static char *current_id(listmodel *lm)
 
 void lm_reload(listmodel *lm)
 {
-	char *id = current_id(lm);
+	lm_reload_at(lm, NULL);
+}
+
+void lm_reload_at(listmodel *lm, const char *at)
+{
+	char *id = at ? strdup(at) : current_id(lm);
 	/* The filter's matches may be more or fewer now (bd_query_few). */
 	lm->query.few = bd_query_few(lm->store, &lm->query);
 	recount(lm, COUNT_STEP);

@@ -37,6 +37,8 @@ void lm_goto(listmodel *lm, long long pos);
 void lm_count_all(listmodel *lm);
 /* Re-reads count and rows (after the data changed). */
 void lm_reload(listmodel *lm);
+/* The same, with the cursor on incident `id` where the query has it. */
+void lm_reload_at(listmodel *lm, const char *id);
 /* The row at position pos if it is on screen, else NULL. */
 const bd_row *lm_row(listmodel *lm, long long pos);
 const bd_row *lm_current(listmodel *lm);

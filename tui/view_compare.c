@@ -116,7 +116,6 @@ static void draw(view *v, app *a, int top, int height)
 static bool act(view *v, app *a, int action)
 {
 	cmpview *c = v->state;
-	(void)a;
 	int page = LINES - 5 > 1 ? LINES - 5 : 1;
 	switch (action) {
 	case ACT_UP:   if (c->scroll > 0) c->scroll--; return true;
@@ -127,6 +126,7 @@ static bool act(view *v, app *a, int action)
 	case ACT_END:  c->scroll = 1 << 20; return true;
 	case ACT_DIFFS: c->only_diffs = !c->only_diffs; c->scroll = 0; return true;
 	case ACT_MARK: return true;
+	case ACT_EXPORT: return list_act(a, action);    /* the compared (marked) incidents */
 	default:       return false;
 	}
 }

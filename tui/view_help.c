@@ -106,7 +106,12 @@ static void draw(view *v, app *a, int top, int height)
 	if (h->scroll > h->body.n - body)
 		h->scroll = h->body.n - body > 0 ? h->body.n - body : 0;
 	werase(h->win);
-	box(h->win, 0, 0);
+	/* ACS line drawing is not ASCII: with --ascii or outside UTF-8 the
+	 * box is drawn with + - | so no byte above 127 is sent. */
+	if (the_term->ascii)
+		wborder(h->win, '|', '|', '-', '-', '+', '+', '+', '+');
+	else
+		box(h->win, 0, 0);
 	term_text(h->win, 0, 2, " breachdash help: Esc or q closes, arrows scroll ", w - 4, R_TITLE, false);
 	doc_draw(&h->body, h->win, 1, 2, body, h->scroll);
 	wmove(h->win, 1, 2);

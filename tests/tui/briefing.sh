@@ -81,3 +81,43 @@ expect "E saves the edit and the overview shows it" "Edited from the da"
 stop
 "$BD" --db "$STORE" show met-2023-08-supplier > "$T/shown"
 contains "the store holds the edited title" "$T/shown" "Edited from the dashboard"
+
+# e from compare exports the compared incidents; ~ is the home directory,
+# and the message gives the absolute path.
+start 100 30
+keys j Space
+keys j j j Space
+keys c
+expect "compare is open" "Compare"
+keys e
+expect "e from compare asks where" "export 2 marked to"
+keys C-u
+send_text "~/compared.md"
+keys Enter
+expect "~ is expanded and the path is absolute" "exported to $HOME/compared.md"
+if [ -f "$HOME/compared.md" ] && [ "$(grep -c '^| 20' "$HOME/compared.md")" -eq 2 ]; then
+	ok "the file holds the 2 compared incidents"
+else
+	not_ok "the file holds the 2 compared incidents" "$(ls "$HOME" 2>&1)"
+fi
+stop
+
+# a adds an incident in $VISUAL; the cursor lands on it.
+cat > "$T/add.sh" <<'SH'
+#!/bin/sh
+cat > "$1" <<'JSON'
+{ "id": "zz-added-2019", "title": "Added from the dashboard", "organisation": { "force": "Test Police", "short": "Test" },
+  "nation": "england", "kind": "other", "dates": { "occurred": "2019-05" },
+  "affected": { "count": null, "qualifier": "unknown" },
+  "sources": [ { "id": "s1", "publisher": "Test" } ] }
+JSON
+SH
+chmod +x "$T/add.sh"
+start 100 20 "VISUAL=$T/add.sh"
+keys a
+expect "a adds the incident" "add done"
+case $(cursor_line) in
+*"Added from the dashboard"*) ok "the cursor lands on the new incident" ;;
+*) not_ok "the cursor lands on the new incident" "cursor row: $(cursor_line)" ;;
+esac
+stop

@@ -45,6 +45,7 @@ keys 3
 ascii_only "LC_ALL=C: no byte >= 0x80 in the timeline"
 keys ?
 ascii_only "LC_ALL=C: no byte >= 0x80 in the help"
+golden ascii-help "LC_ALL=C: the help box drawn with + - |"
 stop
 # The check itself must see a UTF-8 screen.
 start 80 24
