@@ -210,6 +210,10 @@ keys l l l l l l l l l l l
 shot matrix
 keys 3
 shot timeline
+keys 4
+shot breakdown
+keys 5
+shot trends
 keys 1 ?
 shot help
 stop
