@@ -505,3 +505,20 @@ bool bd_query_span(bd_store *st, const bd_query *q, bd_date *from, bd_date *to)
 	}
 	return any;
 }
+
+bd_status bd_query_each(bd_store *st, const bd_query *q, bd_row_fn fn, void *ctx, bd_error *err)
+{
+	enum { CHUNK = 512 };
+	for (long long off = 0;; off += CHUNK) {
+		bd_rowset rs;
+		bd_status s = bd_query_window(st, q, off, CHUNK, &rs, err);
+		if (s != BD_OK)
+			return s;
+		for (int i = 0; i < rs.n; i++)
+			fn(&rs.v[i], ctx);
+		int n = rs.n;
+		bd_rowset_free(&rs);
+		if (n < CHUNK)
+			return BD_OK;
+	}
+}

@@ -93,6 +93,11 @@ long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, c
 char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const char *from,
 		       int dir, bd_error *err);
 
+/* Every row of the query in its order, a window at a time (never the
+ * whole table in memory). */
+typedef void (*bd_row_fn)(const bd_row *r, void *ctx);
+bd_status bd_query_each(bd_store *st, const bd_query *q, bd_row_fn fn, void *ctx, bd_error *err);
+
 /* The first and last day of every incident's and referral's date that the
  * query's filter selects (partial dates cover their span); false when
  * there is none. Two aggregate reads, for a chart's fixed axis. */

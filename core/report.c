@@ -47,27 +47,34 @@ typedef struct summary {
 
 typedef void (*each_fn)(const bd_incident *inc, void *ctx);
 
+typedef struct each_ctx {
+	bd_store *st;
+	each_fn fn;
+	void *ctx;
+	bd_status status;
+	bd_error *err;
+} each_ctx;
+
+static void each_doc(const bd_row *r, void *ctx)
+{
+	each_ctx *e = ctx;
+	bd_incident inc;
+	if (e->status != BD_OK)
+		return;
+	/* a row the store cannot give back whole is an error, not a gap */
+	e->status = bd_store_get(e->st, r->id, &inc, e->err);
+	if (e->status == BD_OK) {
+		e->fn(&inc, e->ctx);
+		bd_incident_free(&inc);
+	}
+}
+
 /* Every incident of the query, in the query's order, one at a time. */
 static bd_status each_incident(bd_store *st, const bd_query *q, each_fn fn, void *ctx, bd_error *err)
 {
-	enum { CHUNK = 256 };
-	for (long long off = 0;; off += CHUNK) {
-		bd_rowset rs;
-		bd_status s = bd_query_window(st, q, off, CHUNK, &rs, err);
-		if (s != BD_OK)
-			return s;
-		for (int i = 0; i < rs.n; i++) {
-			bd_incident inc;
-			if (bd_store_get(st, rs.v[i].id, &inc, err) == BD_OK) {
-				fn(&inc, ctx);
-				bd_incident_free(&inc);
-			}
-		}
-		int n = rs.n;
-		bd_rowset_free(&rs);
-		if (n < CHUNK)
-			return BD_OK;
-	}
+	each_ctx e = { st, fn, ctx, BD_OK, err };
+	bd_status s = bd_query_each(st, q, each_doc, &e, err);
+	return s != BD_OK ? s : e.status;
 }
 
 static char *label_of(const bd_incident *inc)

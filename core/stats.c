@@ -8,12 +8,7 @@
 #include "render.h"
 #include "text.h"
 
-#define VOCAB_OF(var, what_, ...)                                      \
-	static const bd_vocab_entry var##_entries[] = { __VA_ARGS__ }; \
-	const bd_vocab var = { what_, var##_entries,                   \
-		sizeof var##_entries / sizeof var##_entries[0] }
-
-VOCAB_OF(bd_stats_dims, "breakdown",
+BD_VOCAB(bd_stats_dims, "breakdown",
 	{ "force", "force", NULL, NULL },
 	{ "nation", "nation", NULL, NULL },
 	{ "kind", "kind", NULL, NULL },
@@ -22,7 +17,7 @@ VOCAB_OF(bd_stats_dims, "breakdown",
 	{ "field", "exposed field type", NULL, NULL },
 	{ "origin", "origin", NULL, NULL });
 
-VOCAB_OF(bd_stats_formats, "format",
+BD_VOCAB(bd_stats_formats, "format",
 	{ "text", "text", NULL, NULL },
 	{ "md", "Markdown", NULL, NULL },
 	{ "csv", "CSV", NULL, NULL },
@@ -182,6 +177,15 @@ static void group_row(bd_stats *s, const bd_row *r, long long fines, int n_fines
 	free(filter);
 }
 
+static void add_row(const bd_row *r, void *ctx)
+{
+	builder *b = ctx;
+	int n_fines;
+	long long fines = fines_of(b->st, r, &n_fines);
+	b->s->total++;
+	group_row(b->s, r, fines, n_fines);
+}
+
 static int by_count(const void *a, const void *b)
 {
 	const bd_stats_group *x = a, *y = b;
@@ -195,26 +199,13 @@ static int by_count(const void *a, const void *b)
 bd_status bd_stats_build(bd_store *st, const bd_query *q, int by, bd_stats *out,
 			 bd_error *err)
 {
-	enum { CHUNK = 512 };
 	memset(out, 0, sizeof *out);
 	out->by = by;
-	for (long long off = 0;; off += CHUNK) {
-		bd_rowset rs;
-		bd_status s = bd_query_window(st, q, off, CHUNK, &rs, err);
-		if (s != BD_OK) {
-			bd_stats_free(out);
-			return s;
-		}
-		for (int i = 0; i < rs.n; i++) {
-			int n_fines;
-			long long fines = fines_of(st, &rs.v[i], &n_fines);
-			out->total++;
-			group_row(out, &rs.v[i], fines, n_fines);
-		}
-		int n = rs.n;
-		bd_rowset_free(&rs);
-		if (n < CHUNK)
-			break;
+	builder b = { out, st };
+	bd_status s = bd_query_each(st, q, add_row, &b, err);
+	if (s != BD_OK) {
+		bd_stats_free(out);
+		return s;
 	}
 	qsort(out->v, (size_t)out->n, sizeof *out->v, by_count);
 	for (int i = 0; i < out->n; i++) {

@@ -50,26 +50,19 @@ static void fines_of(bd_store *st, const bd_row *r, points *p)
 	bd_incident_free(&inc);
 }
 
-static bd_status gather(bd_store *st, const bd_query *q, points *p, bd_error *err)
+typedef struct gather_ctx {
+	bd_store *st;
+	points *p;
+} gather_ctx;
+
+static void gather_row(const bd_row *r, void *ctx)
 {
-	enum { CHUNK = 512 };
-	for (long long off = 0;; off += CHUNK) {
-		bd_rowset rs;
-		bd_status s = bd_query_window(st, q, off, CHUNK, &rs, err);
-		if (s != BD_OK)
-			return s;
-		for (int i = 0; i < rs.n; i++) {
-			if (bd_date_is_set(rs.v[i].date))
-				push(p, rs.v[i].date, -1);
-			else
-				p->undated++;
-			fines_of(st, &rs.v[i], p);
-		}
-		int n = rs.n;
-		bd_rowset_free(&rs);
-		if (n < CHUNK)
-			return BD_OK;
-	}
+	gather_ctx *g = ctx;
+	if (bd_date_is_set(r->date))
+		push(g->p, r->date, -1);
+	else
+		g->p->undated++;
+	fines_of(g->st, r, g->p);
 }
 
 /* A partial date without a month counts in the first quarter: the only
@@ -84,7 +77,8 @@ bd_status bd_trend_build(bd_store *st, const bd_query *q, bd_trend *out, bd_erro
 {
 	memset(out, 0, sizeof *out);
 	points p = { 0 };
-	bd_status s = gather(st, q, &p, err);
+	gather_ctx g = { st, &p };
+	bd_status s = bd_query_each(st, q, gather_row, &g, err);
 	out->undated = p.undated;
 	int first = INT_MAX, last = INT_MIN;
 	for (size_t i = 0; i < p.n; i++) {

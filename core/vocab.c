@@ -3,12 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define VOCAB(var, what_, ...)                                         \
-	static const bd_vocab_entry var##_entries[] = { __VA_ARGS__ }; \
-	const bd_vocab var = { what_, var##_entries,                   \
-		sizeof var##_entries / sizeof var##_entries[0] }
-
-VOCAB(bd_nations, "nation",
+BD_VOCAB(bd_nations, "nation",
 	{ "england", "England", NULL, NULL },
 	{ "wales", "Wales", NULL, NULL },
 	{ "scotland", "Scotland", NULL, NULL },
@@ -17,7 +12,7 @@ VOCAB(bd_nations, "nation",
 	{ "uk-unknown", "United Kingdom, nation unknown", NULL, NULL },
 	{ "unknown", "unknown (country not known)", NULL, NULL });
 
-VOCAB(bd_kinds, "kind",
+BD_VOCAB(bd_kinds, "kind",
 	{ "supplier-compromise", "supplier compromise", NULL, NULL },
 	{ "accidental-disclosure", "accidental disclosure", NULL, NULL },
 	{ "theft", "theft", NULL, NULL },
@@ -26,14 +21,14 @@ VOCAB(bd_kinds, "kind",
 	{ "cyber-attack", "cyber attack", NULL, NULL },
 	{ "other", "other", NULL, NULL });
 
-VOCAB(bd_qualifiers, "qualifier",
+BD_VOCAB(bd_qualifiers, "qualifier",
 	{ "exact", "exactly", NULL, NULL },
 	{ "approx", "about", NULL, NULL },
 	{ "at-least", "at least", NULL, NULL },
 	{ "up-to", "up to", NULL, NULL },
 	{ "unknown", "unknown", NULL, NULL });
 
-VOCAB(bd_who, "affected group",
+BD_VOCAB(bd_who, "affected group",
 	{ "officers", "officers", NULL, NULL },
 	{ "staff", "staff", NULL, NULL },
 	{ "victims", "victims", NULL, NULL },
@@ -46,7 +41,7 @@ VOCAB(bd_who, "affected group",
  * by one field only, and by none of the strip's own marks (o x . + ~).
  * Bits are stored: new fields go at the end, at most 32 in all. The last
  * eight are the VERIS data varieties with no field above. */
-VOCAB(bd_fields, "field",
+BD_VOCAB(bd_fields, "field",
 	{ "name", "name", "N", "N" },
 	{ "initial", "initial", "i", "i" },
 	{ "surname", "surname", "S", "S" },
@@ -78,13 +73,13 @@ VOCAB(bd_fields, "field",
 	{ "copyrighted", "copyrighted", "A", "A" },
 	{ "other-data", "other/unknown data", "&", "&" });
 
-VOCAB(bd_bodies, "referral body",
+BD_VOCAB(bd_bodies, "referral body",
 	{ "ico", "ICO", NULL, NULL },
 	{ "nca", "NCA", NULL, NULL },
 	{ "iopc", "IOPC", NULL, NULL },
 	{ "other", "other", NULL, NULL });
 
-VOCAB(bd_ref_statuses, "referral status",
+BD_VOCAB(bd_ref_statuses, "referral status",
 	{ "referred", "referred", NULL, NULL },
 	{ "investigating", "investigating", NULL, NULL },
 	{ "reprimand", "reprimand", NULL, NULL },
@@ -93,22 +88,22 @@ VOCAB(bd_ref_statuses, "referral status",
 	{ "enforcement-notice", "enforcement notice", NULL, NULL },
 	{ "undertaking", "undertaking", NULL, NULL });
 
-VOCAB(bd_certainties, "certainty",
+BD_VOCAB(bd_certainties, "certainty",
 	{ "confirmed", "confirmed", NULL, NULL },
 	{ "reported", "reported", NULL, NULL });
 
-VOCAB(bd_levels, "threat level",
+BD_VOCAB(bd_levels, "threat level",
 	{ "low", "LOW", NULL, NULL },
 	{ "moderate", "MODERATE", NULL, NULL },
 	{ "substantial", "SUBSTANTIAL", NULL, NULL },
 	{ "severe", "SEVERE", NULL, NULL },
 	{ "critical", "CRITICAL", NULL, NULL });
 
-VOCAB(bd_scopes, "threat scope",
+BD_VOCAB(bd_scopes, "threat scope",
 	{ "uk", "UK", NULL, NULL },
 	{ "northern-ireland", "Northern Ireland", NULL, NULL });
 
-VOCAB(bd_origins, "origin",
+BD_VOCAB(bd_origins, "origin",
 	{ "native", "native", NULL, NULL },
 	{ "veris", "VERIS", NULL, NULL });
 

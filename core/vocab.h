@@ -53,6 +53,12 @@ enum bd_origin { BD_ORIGIN_NATIVE, BD_ORIGIN_VERIS };
 extern const bd_vocab bd_nations, bd_kinds, bd_qualifiers, bd_who, bd_fields,
 	bd_bodies, bd_ref_statuses, bd_levels, bd_scopes, bd_origins, bd_certainties;
 
+/* Defines vocabulary `var` from its entries, in order. */
+#define BD_VOCAB(var, what_, ...)                                      \
+	static const bd_vocab_entry var##_entries[] = { __VA_ARGS__ }; \
+	const bd_vocab var = { what_, var##_entries,                   \
+		sizeof var##_entries / sizeof var##_entries[0] }
+
 /* Index of name in v, or -1. Case-sensitive, as JSON is. */
 int bd_vocab_find(const bd_vocab *v, const char *name);
 /* Like bd_vocab_find, but case-insensitive and also matching labels: for
