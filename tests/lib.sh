@@ -46,3 +46,15 @@ same() {
 is() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:      $2" "expected: $3"; fi
 }
+
+# golden_cmd NAME CMD...: the command exits 0 and its stdout equals
+# tests/cli/golden/NAME; UPDATE_GOLDEN=1 rewrites the file (review it).
+golden_cmd() {
+	name=$1; shift
+	"$@" >"$T/got" 2>"$T/err"
+	status=$?
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$T/got" "$TOP/tests/cli/golden/$name"; fi
+	if [ "$status" -ne 0 ]; then not_ok "$name: exit status $status" "$(head -3 "$T/err")"
+	elif cmp -s "$T/got" "$TOP/tests/cli/golden/$name"; then ok "$name matches its golden file"
+	else not_ok "$name matches its golden file" "$(diff "$TOP/tests/cli/golden/$name" "$T/got" | head -10)"; fi
+}

@@ -3,17 +3,6 @@
 # the golden files (review them by eye before committing).
 . "$BD_TOP/tests/lib.sh"
 export BREACHDASH_DB="$T/store.db"
-G="$BD_TOP/tests/cli/golden"
-
-golden_cmd() { # NAME CMD...: the command's stdout equals golden/NAME
-	name=$1; shift
-	"$@" >"$T/got" 2>"$T/err"
-	status=$?
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$T/got" "$G/$name"; fi
-	if [ "$status" -ne 0 ]; then not_ok "$name: exit status $status" "$(head -3 "$T/err")"
-	elif cmp -s "$T/got" "$G/$name"; then ok "$name matches its golden file"
-	else not_ok "$name matches its golden file" "$(diff "$G/$name" "$T/got" | head -10)"; fi
-}
 
 golden_cmd report.md "$BD" report --format md
 golden_cmd report.txt "$BD" report --format txt

@@ -1,16 +1,6 @@
 # breachdash stats: the breakdowns in every format against golden files,
 # people kept apart by qualifier, and bad usage.
 . "$BD_TOP/tests/lib.sh"
-G="$TOP/tests/cli/golden"
-golden_cmd() { # NAME CMD...: the command's stdout equals golden/NAME
-	name=$1; shift
-	"$@" >"$T/got" 2>"$T/err"
-	st=$?
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$T/got" "$G/$name"; fi
-	if [ "$st" -ne 0 ]; then not_ok "$name: exit status $st" "$(head -3 "$T/err")"
-	elif cmp -s "$T/got" "$G/$name"; then ok "$name matches its golden file"
-	else not_ok "$name matches its golden file" "$(diff "$G/$name" "$T/got" | head -10)"; fi
-}
 golden_cmd stats-force.txt "$BD" stats --by force
 golden_cmd stats-year.txt "$BD" stats --by year
 golden_cmd stats-force.md "$BD" stats --by force --format md
