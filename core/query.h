@@ -93,6 +93,9 @@ long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, c
 char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const char *from,
 		       int dir, bd_error *err);
 
+/* Whether the query selects the incident with this id. */
+bool bd_query_selects(bd_store *st, const bd_query *q, const char *id);
+
 /* The first and last day of every incident's and referral's date that the
  * query's filter selects (partial dates cover their span); false when
  * there is none. Two aggregate reads, for a chart's fixed axis. */
