@@ -94,7 +94,7 @@ _breachdash()
 
 	local opts="--help"
 	case $cmd in
-	list) opts="--sort --reverse --filter --format --help" ;;
+	list) opts="--sort --reverse --filter --format --duplicates --help" ;;
 	show | compare) opts="--format --help" ;;
 	import) opts="--format --strict --help" ;;
 	export | report) opts="--format --filter --sort --reverse --help" ;;

@@ -24,6 +24,7 @@ typedef struct watched_sink {
 	bd_status failed;
 	bd_error err;
 	const char *modified;           /* of the VERIS record being read */
+	bool native;                    /* reading a native file */
 	json_t *seen;                   /* VERIS id -> modified, this batch */
 	sqlite3_stmt *stored;           /* the stored record's modified */
 } watched_sink;
@@ -44,16 +45,31 @@ static char *stored_modified(watched_sink *w, const char *id)
 	return m;
 }
 
+/* The plus.modified a VERIS record read from a native file keeps in
+ * origin.extra: an exported record, edited (a same_as added, say) and
+ * imported again, is judged by its own date, not by that of the last
+ * VERIS file read. Caller frees. */
+static char *own_modified(const bd_incident *inc)
+{
+	json_t *x = inc->origin_extra ? json_loads(inc->origin_extra, 0, NULL) : NULL;
+	const char *m = json_string_value(json_object_get(json_object_get(x, "plus"), "modified"));
+	char *out = strdup(m ? m : "");
+	json_decref(x);
+	return out;
+}
+
 /* Whether the VERIS record inc is a version to keep. */
 static bool veris_newer(watched_sink *w, const bd_incident *inc)
 {
-	const char *mine = w->modified ? w->modified : "";
+	char *own = w->native ? own_modified(inc) : NULL;
+	const char *mine = own ? own : w->modified ? w->modified : "";
 	const char *seen = json_string_value(json_object_get(w->seen, inc->id));
 	char *stored = seen || !w->stored ? NULL : stored_modified(w, inc->id);
 	bool keep = seen ? strcmp(mine, seen) > 0 : !stored || strcmp(mine, stored) >= 0;
 	if (keep || !seen)
 		json_object_set_new(w->seen, inc->id, json_string(keep ? mine : stored));
 	free(stored);
+	free(own);
 	return keep;
 }
 
@@ -97,6 +113,7 @@ static int import_one(const char *path, int format, watched_sink *w, bd_diags *d
 			 (!root && text && memmem(text, len, "\"schema_version\"", 16));
 	}
 	int problems = 1;
+	w->native = !*veris;
 	if (!*veris) {
 		/* The native reader reports its own problems, syntax included. */
 		bd_diags_free(d);

@@ -57,6 +57,7 @@ void bd_incident_free(bd_incident *inc)
 	free(inc->figures); free(inc->sources); free(inc->claims);
 	free(inc->origin_record_id); free(inc->origin_extra);
 	free(inc->origin_file); free(inc->origin_master_id);
+	free(inc->same_as);
 	bd_incident_init(inc);
 }
 

@@ -89,6 +89,8 @@ typedef struct bd_incident {
 	char *origin_file;      /* the file's name (no directory) it was imported from */
 	char *origin_master_id; /* VERIS plus.master_id */
 	char *origin_extra;     /* compact JSON object text, or NULL */
+	char *same_as;          /* id of the incident this one is the same breach
+				 * as (another source's record of it), or NULL */
 } bd_incident;
 
 void bd_incident_init(bd_incident *inc);

@@ -548,13 +548,27 @@ static void parse_origin(vctx *v, const json_t *obj, const jpath *path, bd_incid
 	}
 }
 
+/* A link to another record of the same breach; a link to itself would
+ * count nothing once. Whether the other is in the store is not this
+ * file's to know: it may be imported later. */
+static void parse_same_as(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
+{
+	if (!json_object_get(obj, "same_as"))
+		return;
+	inc->same_as = slug_of(v, obj, path, "same_as");
+	if (inc->same_as && inc->id && !strcmp(inc->same_as, inc->id)) {
+		const jpath p[1] = { { path, "same_as", 0, NULL } };
+		bad(v, p, "an incident is not the same incident as itself");
+	}
+}
+
 int bd_incident_from_json(const json_t *obj, const char *where,
 			  bd_incident *out, bd_report_fn report, void *ctx)
 {
 	const jpath path[1] = { { NULL, NULL, 0, where } };
 	static const char *const keys[] = { "id", "title", "summary", "organisation",
 		"nation", "kind", "dates", "affected", "fields", "referrals", "impacts",
-		"quotes", "figures", "origin", "sources", NULL };
+		"quotes", "figures", "origin", "same_as", "sources", NULL };
 	vctx v = { report, ctx, 0, out };
 	bd_incident_init(out);
 	if (!json_is_object(obj)) {
@@ -588,6 +602,7 @@ int bd_incident_from_json(const json_t *obj, const char *where,
 	out->figures = alloc_for(obj, "figures", sizeof *out->figures);
 	out->n_figures = array_of(&v, obj, path, "figures", false, each_figure, out);
 	parse_origin(&v, obj, path, out);
+	parse_same_as(&v, obj, path, out);
 	if (v.problems)
 		bd_incident_free(out);
 	return v.problems;
@@ -794,6 +809,7 @@ json_t *bd_incident_to_json(const bd_incident *inc)
 	if (inc->origin != BD_ORIGIN_NATIVE || inc->origin_record_id || inc->origin_file ||
 	    inc->origin_master_id || inc->origin_extra)
 		json_object_set_new(o, "origin", origin_json(inc));
+	set_text(o, "same_as", inc->same_as);
 	json_object_set_new(o, "sources", sources_json(inc));
 	return o;
 }

@@ -257,6 +257,14 @@ static bool sort_value(bd_store *st, const bd_query *q, const char *id, sqlite3_
 	return found;
 }
 
+bool bd_query_selects(bd_store *st, const bd_query *q, const char *id)
+{
+	sqlite3_value *v = NULL;
+	bool found = id && sort_value(st, q, id, &v);
+	sqlite3_value_free(v);
+	return found;
+}
+
 /* "(col, id) > (?, ?)": rows after (or before) a row in the query's order,
  * answered from the (column, id) index rather than by numbering rows. */
 static char *keyset(const bd_query *q, bool after)

@@ -97,6 +97,8 @@ char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const 
  * whole table in memory). */
 typedef void (*bd_row_fn)(const bd_row *r, void *ctx);
 bd_status bd_query_each(bd_store *st, const bd_query *q, bd_row_fn fn, void *ctx, bd_error *err);
+/* Whether the query selects the incident with this id. */
+bool bd_query_selects(bd_store *st, const bd_query *q, const char *id);
 
 /* The first and last day of every incident's and referral's date that the
  * query's filter selects (partial dates cover their span); false when

@@ -318,14 +318,14 @@ typedef struct conflict_ctx {
 	int width;
 } conflict_ctx;
 
-static void put_conflict(void *ctx, const char *about, const size_t *idx, size_t n)
+static void put_conflict(void *ctx, const char *about, const bd_figure *const *figs, size_t n)
 {
 	conflict_ctx *c = ctx;
 	fputs(c->md ? "- **" : "  ", c->out);
 	put_text(c->out, about, c->flags);
 	fputs(c->md ? "**: " : "\n", c->out);
 	for (size_t i = 0; i < n; i++) {
-		const bd_figure *f = &c->inc->figures[idx[i]];
+		const bd_figure *f = figs[i];
 		if (c->md) {
 			fputs(i ? " vs " : "", c->out);
 			put_md(c->out, f->value, c->flags);
@@ -346,6 +346,68 @@ static void put_conflict(void *ctx, const char *about, const size_t *idx, size_t
 	}
 	if (c->md)
 		fputc('\n', c->out);
+}
+
+char *bd_render_links(const bd_incident *inc, const bd_links *l)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		return NULL;
+	if (inc->same_as)
+		fprintf(m, "Same incident as %s (%s)\n", inc->same_as,
+			!l || l->same_as_found ? "counted once, there" : "not in the store");
+	for (size_t i = 0; l && i < l->linked.n; i++)
+		fprintf(m, "Same incident as %s (its record links here: counted once, here)\n",
+			l->linked.v[i]);
+	for (size_t i = 0; l && i < l->possible.n; i++)
+		fprintf(m, "Possible duplicate of %s (same force and month)\n", l->possible.v[i]);
+	fclose(m);
+	if (buf && !*buf) {
+		free(buf);
+		buf = NULL;
+	}
+	return buf;
+}
+
+/* "Links" and a line a link, under the origin. */
+static void put_links_text(FILE *out, const bd_incident *inc, const bd_links *l, int width,
+			   unsigned fl)
+{
+	char *lines = bd_render_links(inc, l), *save = NULL;
+	bool first = true;
+	for (char *line = lines ? strtok_r(lines, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		fprintf(out, "\n%-14s", first ? "Links" : "");
+		/* put_hanging ends its lines; the caller ends this one */
+		char *wrapped = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&wrapped, &len);
+		if (m) {
+			put_hanging(m, line, 14, 16, width, fl);
+			fclose(m);
+			fwrite(wrapped, 1, len && wrapped[len - 1] == '\n' ? len - 1 : len, out);
+		}
+		free(wrapped);
+		first = false;
+	}
+	free(lines);
+}
+
+static void put_links_md(FILE *out, const bd_incident *inc, const bd_links *l, unsigned fl)
+{
+	char *lines = bd_render_links(inc, l), *save = NULL;
+	bool first = true;
+	for (char *line = lines ? strtok_r(lines, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		fputs(first ? "| Links | " : "; ", out);
+		put_md(out, line, fl);
+		first = false;
+	}
+	if (!first)
+		fputs(" |\n", out);
+	free(lines);
 }
 
 /* The heading over origin.extra: what the source format had that the
@@ -448,6 +510,7 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 			put_text(out, inc->origin_master_id, fl);
 		}
 	}
+	put_links_text(out, inc, o ? o->links : NULL, width, fl);
 	fputs("\n\nThreat level in force\n", out);
 	put_threat_lines(out, inc, t, "  ", fl);
 	if (inc->summary) {
@@ -489,9 +552,10 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 		}
 	}
 	conflict_ctx cc = { out, inc, fl, false, width };
-	if (bd_incident_conflicts(inc, NULL, NULL)) {
+	const bd_links *links = o ? o->links : NULL;
+	if (bd_links_conflicts(inc, links, NULL, NULL)) {
 		fputs("\nConflicting figures\n", out);
-		bd_incident_conflicts(inc, put_conflict, &cc);
+		bd_links_conflicts(inc, links, put_conflict, &cc);
 	}
 	if (inc->n_impacts) {
 		fputs("\nImpacts\n", out);
@@ -597,6 +661,7 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 	bd_format_affected(inc->affected, inc->qualifier, o && o->ascii, buf, sizeof buf);
 	fprintf(out, "%s |\n", buf);
 	put_count_figures(out, inc, true, 0, fl);
+	put_links_md(out, inc, o ? o->links : NULL, fl);
 	fputs("| Threat level | ", out);
 	const char *none = bd_threat_none_reason(inc->nation);
 	if (none || !bd_date_is_set(d)) {
@@ -645,10 +710,10 @@ void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table 
 			fputc('\n', out);
 		}
 	}
-	if (bd_incident_conflicts(inc, NULL, NULL)) {
+	if (bd_links_conflicts(inc, o ? o->links : NULL, NULL, NULL)) {
 		conflict_ctx cc = { out, inc, fl, true, 0 };
 		fputs("\n### Conflicting figures\n\n", out);
-		bd_incident_conflicts(inc, put_conflict, &cc);
+		bd_links_conflicts(inc, o ? o->links : NULL, put_conflict, &cc);
 	}
 	if (inc->n_impacts) {
 		fputs("\n### Impacts\n\n", out);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "links.h"
 #include "render.h"
 #include "text.h"
 #include "trend.h"
@@ -32,7 +33,10 @@ typedef struct fine_groups {
 enum { N_STATUS = 7 };
 
 typedef struct summary {
+	bd_store *st;
+	const bd_query *q;
 	int n, n_counted;
+	int n_same;                     /* records of an incident counted here already */
 	long long largest;              /* the largest single count, -1: none */
 	char *largest_label;
 	int refs[4][N_STATUS];          /* body x status: incidents at that furthest status */
@@ -135,9 +139,20 @@ static void gather_fines(summary *s, const bd_incident *inc)
 	}
 }
 
+/* Whether the incident is another record of one the report counts: its
+ * same_as names an incident the query selects. */
+static bool counted_elsewhere(bd_store *st, const bd_query *q, const bd_incident *inc)
+{
+	return inc->same_as && bd_query_selects(st, q, inc->same_as);
+}
+
 static void gather(const bd_incident *inc, void *ctx)
 {
 	summary *s = ctx;
+	if (counted_elsewhere(s->st, s->q, inc)) {
+		s->n_same++;
+		return;
+	}
 	s->n++;
 	if (inc->affected >= 0) {
 		s->n_counted++;
@@ -198,6 +213,8 @@ typedef struct writer {
 	FILE *out;
 	bool md, ascii;
 	const bd_threat_table *threats;
+	bd_store *st;
+	const bd_query *q;
 } writer;
 
 static void heading(writer *w, const char *text)
@@ -230,7 +247,12 @@ static void write_headline(writer *w, const summary *s, const bd_query *q)
 {
 	char buf[512], num[32];
 	heading(w, "Headline");
-	fprintf(w->out, "- Incidents: %d\n", s->n);
+	fprintf(w->out, "- Incidents: %d", s->n);
+	if (s->n_same)
+		fprintf(w->out, " (%d more record%s of %s incident%s counted here, linked by same_as:"
+			" counted once)", s->n_same, s->n_same == 1 ? "" : "s",
+			s->n_same == 1 ? "an" : "the", s->n_same == 1 ? "" : "s");
+	fputc('\n', w->out);
 	fputs("- People affected: counted per incident and not added up, since the same people"
 	      " can be in more than one incident and some counts are of people warned of a possible"
 	      " exposure", w->out);
@@ -316,12 +338,18 @@ static void table_row(const bd_incident *inc, void *ctx)
 	char ico[80], nca[80];
 	bd_render_referral(inc, BD_BODY_ICO, w->ascii, ico, sizeof ico);
 	bd_render_referral(inc, BD_BODY_NCA, w->ascii, nca, sizeof nca);
+	char *same = NULL;
+	if (counted_elsewhere(w->st, w->q, inc) &&
+	    asprintf(&same, " (same incident as %s: counted once, there)", inc->same_as) < 0)
+		same = NULL;
 	if (w->md) {
 		fprintf(w->out, "| %s | ", *date ? date : "-");
 		text(w, inc->force_short);
 		fprintf(w->out, " | %s | %s | %s | %s | %s | ", bd_vocab_label(&bd_kinds, inc->kind),
 			aff, ico, nca, threat);
 		text(w, inc->title);
+		if (same)
+			text(w, same);
 		fputs(" |\n", w->out);
 	} else {
 		fprintf(w->out, "%-10s  ", *date ? date : "-");
@@ -330,8 +358,11 @@ static void table_row(const bd_incident *inc, void *ctx)
 			aff, ico, nca, threat);
 		fputs("            ", w->out);
 		bd_render_cell(w->out, inc->title, 0, w->ascii);
+		if (same)
+			bd_render_cell(w->out, same, 0, w->ascii);
 		fputc('\n', w->out);
 	}
+	free(same);
 }
 
 static void field_lines(writer *w, char **const *v, const int *n)
@@ -427,7 +458,7 @@ typedef struct conflict_w {
 	bool any;
 } conflict_w;
 
-static void conflict_line(void *ctx, const char *about, const size_t *idx, size_t n)
+static void conflict_line(void *ctx, const char *about, const bd_figure *const *figs, size_t n)
 {
 	conflict_w *c = ctx;
 	c->any = true;
@@ -437,7 +468,7 @@ static void conflict_line(void *ctx, const char *about, const size_t *idx, size_
 	text(c->w, about);
 	fputs(": ", c->w->out);
 	for (size_t i = 0; i < n; i++) {
-		const bd_figure *f = &c->inc->figures[idx[i]];
+		const bd_figure *f = figs[i];
 		fputs(i ? " vs " : "", c->w->out);
 		text(c->w, f->value);
 		fputs(" (", c->w->out);
@@ -455,11 +486,17 @@ static void conflict_line(void *ctx, const char *about, const size_t *idx, size_
 	fputc('\n', c->w->out);
 }
 
+/* With the figures of the records linked to it (same_as), which the
+ * report counts as this incident. */
 static void conflicts_of(const bd_incident *inc, void *ctx)
 {
 	conflict_w *c = ctx;
+	bd_links l;
+	bool linked = bd_links_load(c->w->st, inc, &l, NULL) == BD_OK;
 	c->inc = inc;
-	bd_incident_conflicts(inc, conflict_line, c);
+	bd_links_conflicts(inc, linked ? &l : NULL, conflict_line, c);
+	if (linked)
+		bd_links_free(&l);
 }
 
 static void sources_of(const bd_incident *inc, void *ctx)
@@ -509,7 +546,9 @@ bd_status bd_report_write(FILE *out, bd_store *st, const bd_query *q,
 	summary s;
 	memset(&s, 0, sizeof s);
 	s.largest = -1;
-	writer w = { out, format == BD_REPORT_MD, ascii, t };
+	s.st = st;
+	s.q = q;
+	writer w = { out, format == BD_REPORT_MD, ascii, t, st, q };
 	bd_status status = each_incident(st, q, gather, &s, err);
 	if (status != BD_OK) {
 		summary_free(&s);

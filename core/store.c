@@ -24,14 +24,15 @@ static const char *const cached_sql[ST_COUNT] = {
 	[ST_INSERT] = (
 		"INSERT INTO incident (id, title, force, force_short, supplier, nation, kind,"
 		" date_key, affected, qualifier, exposed, not_exposed, n_exposed, ico, nca,"
-		" threat, origin, country, industry, lost, reported) VALUES (?1, ?2, ?3, ?4, ?5,"
-		" ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
+		" threat, origin, country, industry, lost, reported, same_as) VALUES (?1, ?2, ?3,"
+		" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+		" ?21, ?22)"),
 	[ST_UPDATE] = (
 		"UPDATE incident SET title = ?2, force = ?3, force_short = ?4, supplier = ?5,"
 		" nation = ?6, kind = ?7, date_key = ?8, affected = ?9, qualifier = ?10,"
 		" exposed = ?11, not_exposed = ?12, n_exposed = ?13, ico = ?14, nca = ?15,"
 		" threat = ?16, origin = ?17, country = ?18, industry = ?19, lost = ?20,"
-		" reported = ?21 WHERE id = ?1"),
+		" reported = ?21, same_as = ?22 WHERE id = ?1"),
 	[ST_DEL_REFERRALS] = "DELETE FROM referral WHERE incident = ?1",
 	[ST_DEL_FTS] = "DELETE FROM incident_fts WHERE rowid = ?1",
 	[ST_INS_REFERRAL] = "INSERT INTO referral VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -150,8 +151,15 @@ static const char schema_v5[] =
 	"ALTER TABLE incident ADD COLUMN lost INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE incident ADD COLUMN reported INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 6: links between two records of the same breach (same_as), so
+ * that the records linking to an incident are found from it by index.
+ * Documents stored before had none, so NULL is right for them. */
+static const char schema_v6[] =
+	"ALTER TABLE incident ADD COLUMN same_as TEXT;"
+	"CREATE INDEX incident_same_as ON incident(same_as) WHERE same_as IS NOT NULL;";
+
 static const char *const migrations[] = {
-	schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
+	schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6
 };
 
 static bd_status db_fail(bd_store *st, bd_error *err, const char *what)
@@ -548,6 +556,7 @@ static bd_status bind_columns(sqlite3_stmt *s, const bd_incident *inc,
 			  -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 20, inc->lost);
 	sqlite3_bind_int64(s, 21, bd_incident_reported(inc));
+	sqlite3_bind_text(s, 22, inc->same_as, -1, SQLITE_STATIC);
 	return BD_OK;
 }
 

@@ -23,7 +23,7 @@ enum {
 	BD_STORE_READONLY = 1 << 1,     /* never write */
 };
 
-#define BD_STORE_VERSION 5
+#define BD_STORE_VERSION 6
 
 /* The country and industry columns of a native incident that names none:
  * a UK police force. */

@@ -240,17 +240,27 @@ int cli_list(const bd_options *o, int argc, char **argv)
 {
 	static const char usage[] =
 		"usage: breachdash list [--sort KEY] [--reverse] [--filter EXPR] [--format table|tsv|json]\n"
+		"       breachdash list --duplicates [--format table|tsv]\n"
 		"  sort keys: date, force, kind, affected, fields, ico, nca, threat, id, origin\n"
+		"  --duplicates: incidents with the same force (short name) and month, a block\n"
+		"  a group, each marked a possible duplicate or linked (same_as)\n"
 		"  filter language:\n";
 	const char *sort = NULL, *filter = NULL, *format = "table";
-	bool reverse = false;
+	bool reverse = false, duplicates = false;
 	opt_spec spec[] = { { "sort", &sort, NULL }, { "filter", &filter, NULL },
-			    { "format", &format, NULL }, { "reverse", NULL, &reverse }, { 0 } };
+			    { "format", &format, NULL }, { "reverse", NULL, &reverse },
+			    { "duplicates", NULL, &duplicates }, { 0 } };
 	int rc = cli_parse_opts_only(argc, argv, spec, usage);
 	if (rc < 0)
 		fputs(bd_filter_help, stdout);
 	if (rc)
 		return rc < 0 ? 0 : rc;
+	if (duplicates && (sort || filter || reverse)) {
+		cli_error("list: --duplicates lists every group, by month: no --sort, --reverse or --filter");
+		return 2;
+	}
+	if (duplicates)
+		return cli_list_duplicates(o, format);
 	if (!sort && o->sort >= 0) {    /* the config file's sort; --reverse turns it round */
 		sort = bd_vocab_name(&bd_sort_keys, o->sort);
 		reverse = reverse != o->desc;
@@ -310,7 +320,9 @@ int cli_show(const bd_options *o, int argc, char **argv)
 		bd_dataset_close(&ds);
 		return bd_status_exit(s);
 	}
-	bd_render_opts ro = { .ascii = o->ascii, .width = 80 };
+	bd_links links;
+	bool linked = !format_is(format, "json") && bd_links_load(ds.store, &inc, &links, NULL) == BD_OK;
+	bd_render_opts ro = { .ascii = o->ascii, .width = 80, .links = linked ? &links : NULL };
 	if (format_is(format, "text")) {
 		bd_render_show_text(stdout, &inc, &ds.threats, &ro);
 	} else if (format_is(format, "md")) {
@@ -323,6 +335,8 @@ int cli_show(const bd_options *o, int argc, char **argv)
 		free(text);
 		json_decref(j);
 	}
+	if (linked)
+		bd_links_free(&links);
 	bd_incident_free(&inc);
 	bd_dataset_close(&ds);
 	return 0;

@@ -21,6 +21,8 @@ typedef struct bd_options {
 
 int cli_list(const bd_options *o, int argc, char **argv);
 int cli_show(const bd_options *o, int argc, char **argv);
+/* list --duplicates (cli_dupes.c); format is table or tsv. */
+int cli_list_duplicates(const bd_options *o, const char *format);
 int cli_compare(const bd_options *o, int argc, char **argv);
 int cli_import(const bd_options *o, int argc, char **argv);
 int cli_export(const bd_options *o, int argc, char **argv);

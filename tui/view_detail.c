@@ -21,6 +21,8 @@ typedef struct detail {
 	char *id;
 	bd_incident inc;
 	bool loaded;
+	bd_links links;         /* possible duplicates and linked records */
+	bool links_loaded;
 	int pane;
 	int scroll[P_COUNT];
 	doc body;
@@ -47,7 +49,22 @@ static void sources_suffix(doc *d, const bd_strv *sv)
 	doc_add(d, R_DIM, buf);
 }
 
-static void build_summary(doc *d, const bd_incident *inc)
+/* A line a link: another record of the same breach, or one that may be. */
+static void link_lines(doc *d, const bd_incident *inc, const bd_links *l)
+{
+	char *lines = bd_render_links(inc, l), *save = NULL;
+	bool first = true;
+	for (char *line = lines ? strtok_r(lines, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		doc_add(d, R_DIM, first ? "Links" : "");
+		doc_tab(d, 14);
+		doc_wrap(d, strncmp(line, "Possible", 8) ? R_NORMAL : R_DIFF, 14, line);
+		first = false;
+	}
+	free(lines);
+}
+
+static void build_summary(doc *d, const bd_incident *inc, const bd_links *l)
 {
 	char buf[512], date[11];
 	snprintf(buf, sizeof buf, "%s%s%s%s", inc->force, inc->supplier ? " (supplier: " : "",
@@ -78,7 +95,7 @@ static void build_summary(doc *d, const bd_incident *inc)
 	doc_add(d, R_TITLE, buf);
 	sources_suffix(d, &inc->affected_sources);
 	doc_nl(d);
-	size_t conflicts = bd_incident_conflicts(inc, NULL, NULL);
+	size_t conflicts = bd_links_conflicts(inc, l, NULL, NULL);
 	if (conflicts) {
 		snprintf(buf, sizeof buf, "%zu figure%s reported differently by different sources: see Sources",
 			 conflicts, conflicts == 1 ? " is" : "s are");
@@ -95,6 +112,7 @@ static void build_summary(doc *d, const bd_incident *inc)
 			 inc->origin_master_id ? inc->origin_master_id : "");
 		label_value(d, "", buf);
 	}
+	link_lines(d, inc, l);
 	doc_nl(d);
 	if (inc->summary)
 		doc_wrap(d, R_NORMAL, 0, inc->summary);
@@ -106,9 +124,9 @@ static void build_summary(doc *d, const bd_incident *inc)
 		doc_add(d, R_TITLE, inc->origin == BD_ORIGIN_VERIS ? "Other VERIS data" : "Other data");
 		doc_nl(d);
 		char *save = NULL;
-		for (char *l = strtok_r(extra, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		for (char *line = strtok_r(extra, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 			doc_tab(d, 2);
-			doc_wrap(d, R_DIM, 4, l);
+			doc_wrap(d, R_DIM, 4, line);
 		}
 	}
 	free(extra);
@@ -405,10 +423,9 @@ static void build_quotes(doc *d, const bd_incident *inc)
 
 typedef struct conflict_doc {
 	doc *d;
-	const bd_incident *inc;
 } conflict_doc;
 
-static void conflict_line(void *ctx, const char *about, const size_t *idx, size_t n)
+static void conflict_line(void *ctx, const char *about, const bd_figure *const *figs, size_t n)
 {
 	conflict_doc *c = ctx;
 	doc_add(c->d, R_DIFF, the_term->g->diff);
@@ -416,7 +433,7 @@ static void conflict_line(void *ctx, const char *about, const size_t *idx, size_
 	doc_add(c->d, R_DIFF, about);
 	doc_nl(c->d);
 	for (size_t i = 0; i < n; i++) {
-		const bd_figure *f = &c->inc->figures[idx[i]];
+		const bd_figure *f = figs[i];
 		doc_tab(c->d, 4);
 		doc_add(c->d, R_TITLE, f->value);
 		doc_tab(c->d, 30);
@@ -429,12 +446,12 @@ static void conflict_line(void *ctx, const char *about, const size_t *idx, size_
 	}
 }
 
-static void build_sources(doc *d, const bd_incident *inc)
+static void build_sources(doc *d, const bd_incident *inc, const bd_links *l)
 {
-	if (bd_incident_conflicts(inc, NULL, NULL)) {
+	if (bd_links_conflicts(inc, l, NULL, NULL)) {
 		doc_wrap(d, R_TITLE, 0, "Figures the sources disagree on, side by side:");
-		conflict_doc c = { d, inc };
-		bd_incident_conflicts(inc, conflict_line, &c);
+		conflict_doc c = { d };
+		bd_links_conflicts(inc, l, conflict_line, &c);
 		doc_nl(d);
 	}
 	for (size_t i = 0; i < inc->n_sources; i++) {
@@ -462,14 +479,15 @@ static void build(detail *dt, app *a, int width)
 	doc_init(&dt->body, width);
 	doc *d = &dt->body;
 	const bd_incident *inc = &dt->inc;
+	const bd_links *l = dt->links_loaded ? &dt->links : NULL;
 	switch (dt->pane) {
-	case P_SUMMARY:   build_summary(d, inc); break;
+	case P_SUMMARY:   build_summary(d, inc, l); break;
 	case P_FIELDS:    build_fields(d, inc); break;
 	case P_REFERRALS: build_referrals(d, inc); break;
 	case P_THREAT:    build_threat(d, inc, &a->ds.threats); break;
 	case P_IMPACTS:   build_impacts(d, inc); break;
 	case P_QUOTES:    build_quotes(d, inc); break;
-	default:          build_sources(d, inc); break;
+	default:          build_sources(d, inc, l); break;
 	}
 	dt->built_width = width;
 	dt->built_pane = dt->pane;
@@ -701,7 +719,11 @@ static void load(detail *dt, app *a)
 {
 	if (dt->loaded)
 		bd_incident_free(&dt->inc);
+	if (dt->links_loaded)
+		bd_links_free(&dt->links);
 	dt->loaded = bd_store_get(a->ds.store, dt->id, &dt->inc, NULL) == BD_OK;
+	dt->links_loaded = dt->loaded &&
+		bd_links_load(a->ds.store, &dt->inc, &dt->links, NULL) == BD_OK;
 	dt->built_width = 0;
 }
 
@@ -715,6 +737,8 @@ static void destroy(view *v)
 	detail *dt = v->state;
 	if (dt->loaded)
 		bd_incident_free(&dt->inc);
+	if (dt->links_loaded)
+		bd_links_free(&dt->links);
 	doc_free(&dt->body);
 	free(dt->id);
 	free(dt->find);

@@ -106,3 +106,5 @@ comp breachdash import "$T/in/ba"
 only "import completes files" "$T/in/batch.jsonl"
 comp breachdash validate "$T/in/"
 has "validate too" "$T/in/batch.jsonl"
+comp breachdash list --du
+only "list --du<TAB> gives --duplicates" "--duplicates"

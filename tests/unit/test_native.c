@@ -32,6 +32,7 @@ static const char FULL[] =
 	"\"figures\":[{\"about\":\"affected\",\"value\":\"9,483\",\"sources\":[\"s1\"],\"note\":\"the force's figure\"},"
 	"{\"about\":\"affected\",\"value\":\"about 10,000\",\"sources\":[\"s2\"]}],"
 	"\"origin\":{\"format\":\"veris\",\"record_id\":\"V-123\",\"extra\":{\"actor\":[\"internal\"],\"n\":1}},"
+	"\"same_as\":\"psni-2023-08-foi\","
 	"\"sources\":[{\"id\":\"s1\",\"publisher\":\"BBC News\",\"title\":\"PSNI data breach\","
 	"\"url\":\"https://www.bbc.co.uk/news/x\",\"date\":\"2023-08-09\"},"
 	"{\"id\":\"s2\",\"publisher\":\"ICO\"}]}";
@@ -163,6 +164,7 @@ static void model_holds_what_the_json_says(void **state)
 	assert_int_equal(bd_incident_from_json(j, "$", &inc, capture, &r), 0);
 	json_decref(j);
 	assert_string_equal(inc.id, "psni-2023-08-test");
+	assert_string_equal(inc.same_as, "psni-2023-08-foi");
 	assert_string_equal(inc.title, "Spreadsheet \"naming\" officers");
 	assert_string_equal(inc.force_short, "PSNI");
 	assert_string_equal(inc.supplier, "Acme Ltd");
@@ -428,6 +430,10 @@ static void reports_bad_slugs(void **state)
 		  "at most 64" },
 		{ "id", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"", 0, NULL, NULL },
 		{ "id", "\"0-met-\"", 0, NULL, NULL },
+		{ "same_as", "\"PSNI 2023\"", 1, "$.same_as", "expected a slug" },
+		{ "same_as", "null", 1, "$.same_as", "expected a slug" },
+		{ "same_as", "\"psni-2023-08-test\"", 1, "$.same_as", "not the same incident as itself" },
+		{ "same_as", NULL, 0, NULL, NULL },
 		/* A source whose id is bad cannot be referred to: s2 is referred to
 		 * three times. */
 		{ "sources.1.id", "\"S2\"", 4, "$.sources[1].id", "expected a slug" },
