@@ -154,35 +154,36 @@ void bd_format_thousands(long long n, char *out, size_t size)
 
 static void put_qualified(int qualifier, bool ascii, const char *num, char *out, size_t size);
 
-void bd_format_affected(long long count, int qualifier, bool ascii,
-			char *out, size_t size)
+/* The count as digits with separators, or (with a unit) in at most six
+ * columns; then its qualifier. */
+static void format_affected(long long count, int qualifier, bool ascii, bool unit,
+			    char *out, size_t size)
 {
 	char num[32];
 	if (count < 0 || qualifier == BD_Q_UNKNOWN) {
 		snprintf(out, size, "unknown");
 		return;
 	}
-	bd_format_thousands(count, num, sizeof num);
+	if (unit && count >= 1000000000)
+		snprintf(num, sizeof num, "%.1fG", (double)count / 1e9);
+	else if (unit && count >= 1000000)
+		snprintf(num, sizeof num, "%.1fM", (double)count / 1e6);
+	else if (unit && count >= 10000)
+		snprintf(num, sizeof num, "%.1fk", (double)count / 1e3);
+	else
+		bd_format_thousands(count, num, sizeof num);
 	put_qualified(qualifier, ascii, num, out, size);
+}
+
+void bd_format_affected(long long count, int qualifier, bool ascii, char *out, size_t size)
+{
+	format_affected(count, qualifier, ascii, false, out, size);
 }
 
 void bd_format_affected_short(long long count, int qualifier, bool ascii,
 			      char *out, size_t size)
 {
-	char num[32];
-	if (count < 0 || qualifier == BD_Q_UNKNOWN) {
-		snprintf(out, size, "unknown");
-		return;
-	}
-	if (count >= 1000000000)
-		snprintf(num, sizeof num, "%.1fG", (double)count / 1e9);
-	else if (count >= 1000000)
-		snprintf(num, sizeof num, "%.1fM", (double)count / 1e6);
-	else if (count >= 10000)
-		snprintf(num, sizeof num, "%.1fk", (double)count / 1e3);
-	else
-		bd_format_thousands(count, num, sizeof num);
-	put_qualified(qualifier, ascii, num, out, size);
+	format_affected(count, qualifier, ascii, true, out, size);
 }
 
 static void put_qualified(int qualifier, bool ascii, const char *num, char *out, size_t size)

@@ -267,27 +267,35 @@ static void put_count_figures(FILE *out, const bd_incident *inc, bool md, int wi
 
 /* Who says the level was in force: one line a source, as the incident's
  * own sources are listed. */
+/* One source: publisher, "title", date, then its address after url_sep;
+ * an incident's and a threat level's sources read the same. */
+static void put_source(FILE *out, const char *publisher, const char *title, bd_date date,
+		       const char *url, const char *url_sep, unsigned flags)
+{
+	char d[11];
+	bd_date_format(date, d);
+	put_text(out, publisher, flags);
+	if (title) {
+		fputs(", \"", out);
+		put_text(out, title, flags);
+		fputc('"', out);
+	}
+	if (*d)
+		fprintf(out, ", %s", d);
+	if (url) {
+		fputs(url_sep, out);
+		put_text(out, url, flags);
+	}
+	fputc('\n', out);
+}
+
 static void put_threat_sources(FILE *out, const bd_threat_period *p, const char *indent,
 			       unsigned flags)
 {
 	for (size_t i = 0; p && i < p->n_sources; i++) {
 		const bd_threat_source *s = &p->sources[i];
-		char d[11];
-		bd_date_format(s->date, d);
 		fprintf(out, "%s    source: ", indent);
-		put_text(out, s->publisher, flags);
-		if (s->title) {
-			fputs(", \"", out);
-			put_text(out, s->title, flags);
-			fputc('"', out);
-		}
-		if (*d)
-			fprintf(out, ", %s", d);
-		if (s->url) {
-			fputs(", ", out);
-			put_text(out, s->url, flags);
-		}
-		fputc('\n', out);
+		put_source(out, s->publisher, s->title, s->date, s->url, ", ", flags);
 	}
 }
 
@@ -583,22 +591,8 @@ void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_tabl
 	fputs("\nSources\n", out);
 	for (size_t i = 0; i < inc->n_sources; i++) {
 		const bd_source *s = &inc->sources[i];
-		char d[11];
-		bd_date_format(s->date, d);
 		fprintf(out, "  [%s] ", s->id);
-		put_text(out, s->publisher, fl);
-		if (s->title) {
-			fputs(", \"", out);
-			put_text(out, s->title, fl);
-			fputc('"', out);
-		}
-		if (*d)
-			fprintf(out, ", %s", d);
-		if (s->url) {
-			fputs("\n       ", out);
-			put_text(out, s->url, fl);
-		}
-		fputc('\n', out);
+		put_source(out, s->publisher, s->title, s->date, s->url, "\n       ", fl);
 	}
 	char *extra = bd_veris_extra_lines(inc->origin_extra);
 	if (extra) {
