@@ -194,3 +194,26 @@ const bd_row *lm_current(listmodel *lm)
 {
 	return lm->count > 0 ? lm_row(lm, lm->cursor) : NULL;
 }
+
+bool lm_seen_stale(lm_seen *seen, const listmodel *lm)
+{
+	const char *now = bd_filter_text(lm->filter);
+	if (seen->valid && seen->filter && !strcmp(seen->filter, now))
+		return false;
+	free(seen->filter);
+	seen->filter = strdup(now);
+	seen->valid = true;
+	return true;
+}
+
+void lm_seen_forget(lm_seen *seen)
+{
+	seen->valid = false;
+}
+
+void lm_seen_free(lm_seen *seen)
+{
+	free(seen->filter);
+	seen->filter = NULL;
+	seen->valid = false;
+}

@@ -37,6 +37,18 @@ void lm_goto(listmodel *lm, long long pos);
 void lm_count_all(listmodel *lm);
 /* Re-reads count and rows (after the data changed). */
 void lm_reload(listmodel *lm);
+
+/* What a view counted its figures for (breakdown, trends, timeline): the
+ * filter, so they are counted again only when it changes or the store
+ * does (lm_seen_forget from the view's reload). */
+typedef struct lm_seen {
+	char *filter;
+	bool valid;
+} lm_seen;
+/* True when the view must count again; notes the filter now in force. */
+bool lm_seen_stale(lm_seen *seen, const listmodel *lm);
+void lm_seen_forget(lm_seen *seen);
+void lm_seen_free(lm_seen *seen);
 /* The same, with the cursor on incident `id` where the query has it. */
 void lm_reload_at(listmodel *lm, const char *id);
 /* The row at position pos if it is on screen, else NULL. */

@@ -16,8 +16,7 @@
 typedef struct breakdown {
 	int by;                 /* enum bd_stats_by */
 	bd_stats stats;
-	bool counted;
-	char *counted_filter;   /* the filter the groups were counted for */
+	lm_seen seen;           /* the filter the groups were counted for */
 	int cursor, top;
 	char *saved_filter;     /* the filter before Enter; restored on return */
 	bool drilled;
@@ -25,17 +24,13 @@ typedef struct breakdown {
 
 static void recount(breakdown *b, app *a)
 {
-	const char *ftext = bd_filter_text(a->list.filter);
-	if (b->counted && b->counted_filter && !strcmp(b->counted_filter, ftext))
+	if (!lm_seen_stale(&b->seen, &a->list))
 		return;
 	bd_stats_free(&b->stats);
 	bd_error err = { 0 };
 	if (bd_stats_build(a->list.store, &a->list.query, b->by, &b->stats, &err) != BD_OK)
 		app_message(a, true, "%s", bd_error_text(&err));
 	bd_error_clear(&err);
-	free(b->counted_filter);
-	b->counted_filter = strdup(ftext);
-	b->counted = true;
 	if (b->cursor >= b->stats.n)
 		b->cursor = b->stats.n ? b->stats.n - 1 : 0;
 }
@@ -156,7 +151,7 @@ static bool act(view *v, app *a, int action)
 	case ACT_PREV_PANE: {
 		int n = (int)bd_stats_dims.count;
 		b->by = (b->by + (action == ACT_NEXT_PANE ? 1 : n - 1)) % n;
-		b->counted = false;
+		lm_seen_forget(&b->seen);
 		b->cursor = b->top = 0;
 		return true;
 	}
@@ -177,14 +172,14 @@ static bool act(view *v, app *a, int action)
 static void reload(view *v, app *a)
 {
 	(void)a;
-	((breakdown *)v->state)->counted = false;
+	lm_seen_forget(&((breakdown *)v->state)->seen);
 }
 
 static void destroy(view *v)
 {
 	breakdown *b = v->state;
 	bd_stats_free(&b->stats);
-	free(b->counted_filter);
+	lm_seen_free(&b->seen);
 	free(b->saved_filter);
 	view_free(v);
 }

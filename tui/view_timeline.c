@@ -17,8 +17,7 @@
 typedef struct timeline {
 	int span_from, span_to; /* day numbers of the filtered set, padded */
 	int from, to;           /* the window shown */
-	bool counted;
-	char *counted_filter;
+	lm_seen seen;           /* the filter the figures were counted for */
 } timeline;
 
 /* Days since 1 January year 0 of the proleptic calendar, for spacing. */
@@ -46,8 +45,7 @@ static int col_of(const timeline *t, int day, int width)
 
 static void recount(timeline *t, app *a)
 {
-	const char *ftext = bd_filter_text(a->list.filter);
-	if (t->counted && t->counted_filter && !strcmp(t->counted_filter, ftext))
+	if (!lm_seen_stale(&t->seen, &a->list))
 		return;
 	bd_date from, to;
 	if (bd_query_span(a->list.store, &a->list.query, &from, &to)) {
@@ -58,9 +56,6 @@ static void recount(timeline *t, app *a)
 	}
 	t->from = t->span_from;
 	t->to = t->span_to;
-	free(t->counted_filter);
-	t->counted_filter = strdup(ftext);
-	t->counted = true;
 }
 
 /* A band's level name inside its cells with a margin, shortened to what
@@ -324,12 +319,12 @@ static bool act(view *v, app *a, int action)
 static void reload(view *v, app *a)
 {
 	(void)a;
-	((timeline *)v->state)->counted = false;
+	lm_seen_forget(&((timeline *)v->state)->seen);
 }
 
 static void destroy(view *v)
 {
-	free(((timeline *)v->state)->counted_filter);
+	lm_seen_free(&((timeline *)v->state)->seen);
 	view_free(v);
 }
 

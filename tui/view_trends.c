@@ -12,25 +12,20 @@
 
 typedef struct trends {
 	bd_trend tr;
-	bool counted;
-	char *counted_filter;
+	lm_seen seen;           /* the filter the figures were counted for */
 	int cursor;             /* the selected period */
 	int first;              /* the first period shown */
 } trends;
 
 static void recount(trends *t, app *a)
 {
-	const char *ftext = bd_filter_text(a->list.filter);
-	if (t->counted && t->counted_filter && !strcmp(t->counted_filter, ftext))
+	if (!lm_seen_stale(&t->seen, &a->list))
 		return;
 	bd_trend_free(&t->tr);
 	bd_error err = { 0 };
 	if (bd_trend_build(a->list.store, &a->list.query, &t->tr, &err) != BD_OK)
 		app_message(a, true, "%s", bd_error_text(&err));
 	bd_error_clear(&err);
-	free(t->counted_filter);
-	t->counted_filter = strdup(ftext);
-	t->counted = true;
 	t->cursor = t->tr.n ? t->tr.n - 1 : 0;
 }
 
@@ -176,14 +171,14 @@ static bool act(view *v, app *a, int action)
 static void reload(view *v, app *a)
 {
 	(void)a;
-	((trends *)v->state)->counted = false;
+	lm_seen_forget(&((trends *)v->state)->seen);
 }
 
 static void destroy(view *v)
 {
 	trends *t = v->state;
 	bd_trend_free(&t->tr);
-	free(t->counted_filter);
+	lm_seen_free(&t->seen);
 	view_free(v);
 }
 
