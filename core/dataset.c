@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import.h"
+#include "import_native.h"
 #include "paths.h"
 #include "sink.h"
 

@@ -5,6 +5,8 @@
 # program that crashes or prints no result counts as a failure, so a run that
 # tested nothing cannot pass. Without tmux each terminal test file counts as
 # one skip; with REQUIRE_TMUX=1 (CI) it is a failure instead.
+# ONLY=WORD runs only the test programs whose path contains WORD (make test
+# ONLY=veris), for working on one part.
 BUILD=${BUILD:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
 export BD_TOP="$top" BD_BIN="$top/$BUILD/breachdash" BD_BUILD="$top/$BUILD"
@@ -46,11 +48,13 @@ run_one() {
 
 for t in "$top/$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
+	case $t in *"${ONLY:-}"*) ;; *) continue ;; esac
 	CMOCKA_MESSAGE_OUTPUT=TAP run_one "unit/$(basename "$t")" "$t"
 done
 for t in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
 	[ -f "$t" ] || continue
 	case $t in */lib.sh) continue ;; esac
+	case $t in *"${ONLY:-}"*) ;; *) continue ;; esac
 	case $t in */tui/*)
 		if ! command -v tmux >/dev/null 2>&1; then
 			if [ "${REQUIRE_TMUX:-}" = 1 ]; then

@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "cli.h"
+#include "options.h"
 #include "dataset.h"
 #include "lineedit.h"
 #include "listmodel.h"

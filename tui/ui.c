@@ -1,3 +1,4 @@
+#include "cli.h"
 #include "ui.h"
 
 #include <errno.h>

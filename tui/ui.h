@@ -4,7 +4,7 @@
 #ifndef BD_UI_H
 #define BD_UI_H
 
-#include "cli.h"
+#include "options.h"
 
 /* Runs the dashboard until the user quits; returns the exit status. */
 int ui_run(const bd_options *o);

@@ -1,5 +1,5 @@
 /*
- * fuzz_native — the native importer (core/import.c, core/native.c) on any
+ * fuzz_native — the native importer (core/import_native.c, core/native.c) on any
  * bytes: as a file named .json (a document, or JSON Lines by sniffing) and
  * as one named .jsonl, through the real entry point bd_import_native.
  *
@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "import.h"
+#include "import_native.h"
 #include "sink.h"
 
 typedef struct checking_sink {

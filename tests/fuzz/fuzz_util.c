@@ -12,7 +12,7 @@
 #include "compare.h"
 #include "diag.h"
 #include "export.h"
-#include "import.h"
+#include "import_native.h"
 #include "jsonout.h"
 #include "native.h"
 #include "paths.h"

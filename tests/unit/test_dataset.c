@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "import.h"
+#include "import_native.h"
 #include "model.h"
 
 enum { MAX_FORCES = 256 };

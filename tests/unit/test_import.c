@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "import.h"
+#include "import_native.h"
 
 static char tmpdir[] = "/tmp/bd-test-import-XXXXXX";
 static char *made[64];

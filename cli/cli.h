@@ -7,21 +7,12 @@
 
 #include <stdbool.h>
 
-typedef struct bd_options {
-	const char *db;         /* --db, or NULL */
-	bool no_color, ascii, mouse, present;
-	bool utf8;              /* the locale is UTF-8 */
-	/* From the config file (core/config.h); options override it. */
-	int theme;              /* enum bd_theme */
-	int sort;               /* enum bd_sort; -1: each command's own default */
-	bool desc;              /* with sort: descending */
-	const char *filter;     /* the dashboard's starting filter; NULL: none */
-	const char *columns;    /* overview columns, "date,force,..."; NULL: all */
-} bd_options;
+#include "options.h"
+
 
 int cli_list(const bd_options *o, int argc, char **argv);
 int cli_show(const bd_options *o, int argc, char **argv);
-/* list --duplicates (cli_dupes.c); format is table or tsv. */
+/* list --duplicates (cmd_dupes.c); format is table or tsv. */
 int cli_list_duplicates(const bd_options *o, const char *format);
 int cli_compare(const bd_options *o, int argc, char **argv);
 int cli_import(const bd_options *o, int argc, char **argv);
@@ -32,10 +23,10 @@ int cli_report(const bd_options *o, int argc, char **argv);
  * and E too: returns the exit status the command would have, and the id
  * stored in *saved (caller frees; NULL when nothing was), if saved. */
 int cli_edit_run(const bd_options *o, const char *id, char **saved);
-int cli_new(const bd_options *o, int argc, char **argv);       /* cli_edit.c */
+int cli_new(const bd_options *o, int argc, char **argv);       /* cmd_edit.c */
 int cli_edit(const bd_options *o, int argc, char **argv);
 
-/* cli_config.c: reads the config file into o's defaults, before the
+/* cmd_config.c: reads the config file into o's defaults, before the
  * options override them. Returns the number of bad lines, kept for
  * cli_config_report, which prints them and returns the exit status 2. */
 int cli_config_load(bd_options *o);
@@ -61,7 +52,7 @@ struct bd_query;
 struct bd_filter;
 int cli_open_query(const bd_options *o, struct bd_dataset *ds, struct bd_query *q,
 		   struct bd_filter **f, const char *filter, const char *sort, bool desc);
-int cli_stats(const bd_options *o, int argc, char **argv);     /* cli_stats.c */
+int cli_stats(const bd_options *o, int argc, char **argv);     /* cmd_stats.c */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * batch — many files into the store in one transaction, each read in its
+ * import_batch — many files into the store in one transaction, each read in its
  * own format: native (a document or JSON Lines) or VERIS, as told or as
  * detected (bd_veris_detect; a file that does not even parse is VERIS when
  * it names the key "schema_version").

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "batch.h"
+#include "import_batch.h"
 #include "compare.h"
 #include "dataset.h"
 #include "export.h"
-#include "import.h"
+#include "import_native.h"
 #include "jsonout.h"
 #include "native.h"
 #include "paths.h"

@@ -1,4 +1,4 @@
-#include "import.h"
+#include "import_native.h"
 
 #include <errno.h>
 #include <pthread.h>

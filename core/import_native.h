@@ -1,5 +1,6 @@
 /*
- * import — reading native files (a document or JSON Lines) into a sink.
+ * import_native — the native importer: native files (a document or JSON
+ * Lines) into a sink.
  *
  * Every problem is recorded in diags with file, line, column and JSON path;
  * valid incidents still reach the sink, so the caller decides whether to

@@ -1,7 +1,7 @@
 /*
  * breachdash — a terminal dashboard of UK police data breaches.
  *
- * main parses the global options and hands over to a subcommand (cli.c) or
+ * main parses the global options and hands over to a subcommand (cli/) or
  * to the dashboard (ui.c).
  */
 #include <langinfo.h>

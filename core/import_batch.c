@@ -1,4 +1,4 @@
-#include "batch.h"
+#include "import_batch.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -7,7 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "import.h"
+#include "import_native.h"
 #include "sink.h"
 #include "veris.h"
 
