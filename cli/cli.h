@@ -12,7 +12,7 @@
 
 int cli_list(const bd_options *o, int argc, char **argv);
 int cli_show(const bd_options *o, int argc, char **argv);
-/* list --duplicates (cmd_dupes.c); format is table or tsv. */
+/* list --duplicates (cmd_dupes.c); format is table, tsv or json. */
 int cli_list_duplicates(const bd_options *o, const char *format);
 int cli_compare(const bd_options *o, int argc, char **argv);
 int cli_import(const bd_options *o, int argc, char **argv);

@@ -1,12 +1,16 @@
 /* breachdash list --duplicates: incidents that may be one breach recorded
  * twice (same force, same month), a block a group, and which of them are
- * already linked (same_as). */
+ * already linked (same_as). As JSON: {"groups": [{"organisation",
+ * "month", "incidents": [{"id", "title", "date", "affected", "relation",
+ * "same_as", "linked"}]}]}, relation one of possible, same-as, primary. */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "dataset.h"
+#include "jsonout.h"
 #include "links.h"
 #include "render.h"
 #include "text.h"
@@ -14,6 +18,7 @@
 typedef struct dup_ctx {
 	bool tsv, ascii;
 	int groups;
+	json_t *json;           /* --format json: the groups so far */
 } dup_ctx;
 
 /* What a row is to the rest of its group; caller frees. */
@@ -31,11 +36,43 @@ static char *link_text(const bd_dup_row *rows, size_t n, size_t i)
 	return r < 0 ? NULL : out;
 }
 
+static json_t *json_row(const bd_dup_row *rows, size_t n, size_t i)
+{
+	char date[11];
+	const bd_dup_row *r = &rows[i];
+	const char *relation = !bd_dup_row_linked(rows, n, i) ? "possible"
+			       : r->same_as ? "same-as" : "primary";
+	bd_date_format(r->date, date);
+	json_t *aff = json_pack("{s:o, s:s}", "count",
+				r->qualifier == BD_Q_UNKNOWN ? json_null() : json_integer(r->affected),
+				"qualifier", bd_vocab_name(&bd_qualifiers, r->qualifier));
+	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:i}", "id", r->id, "title", r->title,
+			 "date", date, "affected", aff, "relation", relation,
+			 "same_as", r->same_as ? json_string(r->same_as) : json_null(),
+			 "linked", r->n_linked);
+}
+
+static void group_json(dup_ctx *c, const char *force_short, bd_date month,
+		       const bd_dup_row *rows, size_t n)
+{
+	char ym[11];
+	json_t *list = json_array();
+	bd_date_format(month, ym);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, json_row(rows, n, i));
+	json_array_append_new(c->json, json_pack("{s:s, s:s, s:o}", "organisation", force_short,
+						 "month", ym, "incidents", list));
+}
+
 static void group_block(void *ctx, const char *force_short, bd_date month,
 			const bd_dup_row *rows, size_t n)
 {
 	dup_ctx *c = ctx;
 	char ym[11], date[11], aff[48];
+	if (c->json) {
+		group_json(c, force_short, month, rows, n);
+		return;
+	}
 	bd_date_format(month, ym);
 	if (!c->tsv) {
 		fputs(c->groups ? "\n" : "", stdout);
@@ -70,25 +107,42 @@ static void group_block(void *ctx, const char *force_short, bd_date month,
 	}
 }
 
+static int put_json(json_t *groups)
+{
+	json_t *doc = json_pack("{s:O}", "groups", groups);
+	char *text = doc ? bd_json_dumps(doc, JSON_INDENT(2) | JSON_ENSURE_ASCII) : NULL;
+	json_decref(doc);
+	if (!text) {
+		cli_error("list --duplicates: out of memory");
+		return 1;
+	}
+	puts(text);
+	free(text);
+	return 0;
+}
+
 int cli_list_duplicates(const bd_options *o, const char *format)
 {
-	bool tsv = !strcmp(format, "tsv");
-	if (!tsv && strcmp(format, "table"))
-		return cli_bad_format("list --duplicates", format, "table or tsv");
+	bool tsv = !strcmp(format, "tsv"), json = !strcmp(format, "json");
+	if (!tsv && !json && strcmp(format, "table"))
+		return cli_bad_format("list --duplicates", format, "table, tsv or json");
 	bd_dataset ds;
 	int rc = cli_open(o, &ds, false);
 	if (rc)
 		return rc;
-	dup_ctx c = { tsv, o->ascii, 0 };
+	dup_ctx c = { tsv, o->ascii, 0, json ? json_array() : NULL };
 	bd_error err = { 0 };
 	if (tsv)
 		fputs("group\tid\tdate\taffected\tlink\ttitle\n", stdout);
 	if (bd_links_groups(ds.store, group_block, &c, &err) != BD_OK) {
 		cli_error("%s", bd_error_text(&err));
 		rc = bd_status_exit(err.code);
+	} else if (json) {
+		rc = put_json(c.json);
 	} else if (!c.groups && !tsv) {
 		puts("No two incidents share a force and a month.");
 	}
+	json_decref(c.json);
 	bd_error_clear(&err);
 	bd_dataset_close(&ds);
 	return rc;

@@ -240,7 +240,7 @@ int cli_list(const bd_options *o, int argc, char **argv)
 {
 	static const char usage[] =
 		"usage: breachdash list [--sort KEY] [--reverse] [--filter EXPR] [--format table|tsv|json]\n"
-		"       breachdash list --duplicates [--format table|tsv]\n"
+		"       breachdash list --duplicates [--format table|tsv|json]\n"
 		"  sort keys: date, force, kind, affected, fields, ico, nca, threat, id, origin\n"
 		"  --duplicates: incidents with the same force (short name) and month, a block\n"
 		"  a group, each marked a possible duplicate or linked (same_as)\n"

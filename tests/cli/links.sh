@@ -85,4 +85,8 @@ check "a link to itself is refused" 1 "$BD" import "$T/self.json"
 contains "... with its path" "$T/err" "\$.incidents[0].same_as: an incident is not the same incident as itself"
 
 check "--duplicates with --filter is a usage error" 2 "$BD" list --duplicates --filter force:PSNI
-check "--duplicates --format json is refused" 2 "$BD" list --duplicates --format json
+check "--duplicates --format md is refused" 2 "$BD" list --duplicates --format md
+
+# JSON: the same groups for programs, each row's relation spelled out.
+check "link the two again" 0 "$BD" import "$T/link.json"
+golden_cmd duplicates.json "$BD" list --duplicates --format json
