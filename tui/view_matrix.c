@@ -11,9 +11,8 @@
 typedef struct matrix {
 	int field;              /* the field column under the cursor */
 	long long exposed, safe, lost, unknown; /* counts for it over the whole list */
-	int counted_field;
-	long long counted_for;  /* list count when counted, to notice changes */
-	char *counted_filter;
+	int counted_field;      /* the field they were counted for, -1: none */
+	lm_seen seen;           /* and the filter */
 } matrix;
 
 static long long count_with(app *a, const char *extra)
@@ -37,9 +36,7 @@ static long long count_with(app *a, const char *extra)
  * the user types (so they agree with what `f field:X` would show). */
 static void count_field(matrix *m, app *a)
 {
-	const char *ftext = bd_filter_text(a->list.filter);
-	if (m->counted_field == m->field && m->counted_for == a->list.count &&
-	    m->counted_filter && !strcmp(m->counted_filter, ftext))
+	if (!lm_seen_stale(&m->seen, &a->list) && m->counted_field == m->field)
 		return;
 	char cond[64];
 	snprintf(cond, sizeof cond, "field:%s", bd_fields.entries[m->field].name);
@@ -51,9 +48,6 @@ static void count_field(matrix *m, app *a)
 	snprintf(cond, sizeof cond, "unknown:%s", bd_fields.entries[m->field].name);
 	m->unknown = count_with(a, cond);
 	m->counted_field = m->field;
-	m->counted_for = a->list.count;
-	free(m->counted_filter);
-	m->counted_filter = strdup(ftext);
 }
 
 static void draw(view *v, app *a, int top, int height)
@@ -130,13 +124,13 @@ static void reload(view *v, app *a)
 {
 	matrix *m = v->state;
 	(void)a;
-	m->counted_field = -1;
+	lm_seen_forget(&m->seen);
 }
 
 static void destroy(view *v)
 {
 	matrix *m = v->state;
-	free(m->counted_filter);
+	lm_seen_free(&m->seen);
 	view_free(v);
 }
 

@@ -9,6 +9,13 @@ keys l
 golden matrix-initial "l moves to the next field (initial)"
 keys h h
 golden matrix-last "h twice wraps to the last field (personal, unspecified)"
+# The counts follow a new filter (counted again when it changes).
+keys l f
+send_text 'force:psni'
+keys Enter
+expect "a filter counts the name column again" "name  ● exposed in 1, ○ not exposed in 0, × lost in 1, · unknown in 1 of 3"
+keys f C-u Enter Home
+expect "... and again when it is cleared" "name  ● exposed in 3, ○ not exposed in 0, × lost in 1, · unknown in 3 of 7"
 keys 3
 golden timeline "3 opens the timeline with the threat bands"
 keys ?
