@@ -96,18 +96,33 @@ static void where(const char *text, const char *needle, int *line, int *col)
 	}
 }
 
+static bd_date next_day(bd_date d)
+{
+	if (++d.day > bd_days_in_month(d.year, d.month)) {
+		d.day = 1;
+		if (++d.month > 12)
+			d.month = 1, d.year++;
+	}
+	return d;
+}
+
 static void loads_the_bundled_table(void **state)
 {
 	(void)state;
-	assert_int_equal(bundled.n, 10);
+	assert_int_equal(bundled.n, 23);
+	/* The first published UK level, 1 August 2006. */
 	const bd_threat_period *p = &bundled.v[0];
 	assert_int_equal(p->scope, BD_SCOPE_UK);
+	assert_int_equal(p->level, BD_LEVEL_SEVERE);
+	assert_int_equal(bd_date_key(p->from), 20060801);
+	assert_int_equal(bd_date_key(p->to), 20060809);
+	assert_non_null(p->note);
+	p = &bundled.v[13];
 	assert_int_equal(p->level, BD_LEVEL_SUBSTANTIAL);
 	assert_int_equal(bd_date_key(p->from), 20191104);
 	assert_int_equal(bd_date_key(p->to), 20201102);
 	assert_string_equal(p->sources[0].publisher, "BBC News");
 	assert_string_equal(p->sources[0].title, "UK terrorism threat downgraded to 'substantial'");
-	assert_non_null(p->note);
 	size_t uk = 0, ni = 0, open = 0;
 	for (size_t i = 0; i < bundled.n; i++) {
 		uk += bundled.v[i].scope == BD_SCOPE_UK;
@@ -115,8 +130,12 @@ static void loads_the_bundled_table(void **state)
 		open += !bd_date_is_set(bundled.v[i].to);
 		assert_true(bd_date_is_full(bundled.v[i].from));
 	}
-	assert_int_equal(uk, 6);
+	assert_int_equal(uk, 19);
 	assert_int_equal(ni, 4);
+	/* UK periods follow one another with no gap from 2006 on. */
+	for (size_t i = 1; i < uk; i++)
+		assert_int_equal(bd_date_key(bundled.v[i].from),
+				 bd_date_key(next_day(bundled.v[i - 1].to)));
 	assert_int_equal(open, 2);     /* one period with no end found per scope */
 	const bd_threat_period *last = &bundled.v[bundled.n - 1];
 	assert_int_equal(last->scope, BD_SCOPE_NI);
@@ -178,8 +197,15 @@ static void level_on_the_boundaries(void **state)
 	assert_int_equal(level_at(BD_SCOPE_UK, "2021-11-15"), BD_LEVEL_SEVERE);
 	assert_int_equal(level_at(BD_SCOPE_UK, "2022-02-08"), BD_LEVEL_SEVERE);
 	assert_int_equal(level_at(BD_SCOPE_UK, "2022-02-09"), BD_LEVEL_SUBSTANTIAL);
-	/* Before the first UK period there is no level on record. */
-	assert_int_equal(level_at(BD_SCOPE_UK, "2019-11-03"), -1);
+	/* Before the first published UK level there is none on record. */
+	assert_int_equal(level_at(BD_SCOPE_UK, "2006-07-31"), -1);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2006-08-01"), BD_LEVEL_SEVERE);
+	/* UK: critical 2017-05-23 to 2017-05-26. */
+	assert_int_equal(level_at(BD_SCOPE_UK, "2017-05-22"), BD_LEVEL_SEVERE);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2017-05-23"), BD_LEVEL_CRITICAL);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2017-05-26"), BD_LEVEL_CRITICAL);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2017-05-27"), BD_LEVEL_SEVERE);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2019-11-03"), BD_LEVEL_SEVERE);
 	assert_int_equal(level_at(BD_SCOPE_UK, "2019-11-04"), BD_LEVEL_SUBSTANTIAL);
 	/* An open period runs on. */
 	assert_int_equal(level_at(BD_SCOPE_UK, "2035-01-01"), BD_LEVEL_SEVERE);
@@ -200,9 +226,12 @@ static void partial_date_spanning_a_change_takes_the_highest(void **state)
 	/* 2021 in the UK: severe, substantial, severe. */
 	assert_int_equal(level_at(BD_SCOPE_UK, "2021"), BD_LEVEL_SEVERE);
 	assert_int_equal(level_at(BD_SCOPE_UK, "2021-06"), BD_LEVEL_SUBSTANTIAL);
-	/* 2019: only the last two months are on record. */
-	assert_int_equal(level_at(BD_SCOPE_UK, "2019"), BD_LEVEL_SUBSTANTIAL);
-	assert_int_equal(level_at(BD_SCOPE_UK, "2019-10"), -1);
+	/* 2019: severe, then substantial from 4 November. */
+	assert_int_equal(level_at(BD_SCOPE_UK, "2019"), BD_LEVEL_SEVERE);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2019-10"), BD_LEVEL_SEVERE);
+	/* 2006: first published in August, so before that nothing. */
+	assert_int_equal(level_at(BD_SCOPE_UK, "2006-07"), -1);
+	assert_int_equal(level_at(BD_SCOPE_UK, "2006"), BD_LEVEL_CRITICAL);
 	/* The period returned is the one with the highest level. */
 	const bd_threat_period *p = bd_threat_at(&bundled, BD_SCOPE_NI, d("2023-03"));
 	assert_non_null(p);
