@@ -204,6 +204,30 @@ const bd_threat_period *bd_threat_at(const bd_threat_table *t, int scope, bd_dat
 	return best;
 }
 
+static int by_start(const void *a, const void *b)
+{
+	const bd_threat_period *const *x = a, *const *y = b;
+	return bd_date_cmp((*x)->from, (*y)->from);
+}
+
+/* The file need not list periods in order (the loader checks only that
+ * they do not overlap), so the few found are sorted. */
+size_t bd_threat_during(const bd_threat_table *t, int scope, bd_date d,
+			const bd_threat_period **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const bd_threat_period *p = &t->v[i];
+		if (p->scope != scope || !bd_date_overlaps(d, p->from, p->to))
+			continue;
+		if (n < max)
+			out[n] = p;
+		n++;
+	}
+	qsort(out, n < max ? n : max, sizeof *out, by_start);
+	return n;
+}
+
 const bd_threat_period *bd_threat_current(const bd_threat_table *t, int scope, bd_date today)
 {
 	return bd_threat_at(t, scope, today);

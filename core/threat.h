@@ -45,6 +45,12 @@ void bd_threat_free(bd_threat_table *t);
  * partial date covering a change, the highest level wins: the one that made
  * the incident most dangerous. */
 const bd_threat_period *bd_threat_at(const bd_threat_table *t, int scope, bd_date d);
+/* Every period of scope with a day in date d, in date order: more than one
+ * when a partial date ("2014") covers a change, and the date does not say
+ * which level was in force. Fills out with up to max of them; returns how
+ * many there are. */
+size_t bd_threat_during(const bd_threat_table *t, int scope, bd_date d,
+			const bd_threat_period **out, size_t max);
 /* The period in force on the given full date (today, for the header): the
  * last one that began by then, as no source says when an open one ends. */
 const bd_threat_period *bd_threat_current(const bd_threat_table *t, int scope, bd_date today);

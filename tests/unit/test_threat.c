@@ -238,6 +238,23 @@ static void partial_date_spanning_a_change_takes_the_highest(void **state)
 	assert_int_equal(bd_date_key(p->from), 20230328);
 }
 
+/* A partial date names every level it covers, in order: the date does not
+ * say which was in force. */
+static void partial_date_names_every_level_it_covers(void **state)
+{
+	(void)state;
+	const bd_threat_period *p[4];
+	assert_int_equal(bd_threat_during(&bundled, BD_SCOPE_UK, d("2014"), p, 4), 2);
+	assert_int_equal(p[0]->level, BD_LEVEL_SUBSTANTIAL);
+	assert_int_equal(p[1]->level, BD_LEVEL_SEVERE);
+	assert_int_equal(bd_date_key(p[1]->from), 20140829);
+	/* 2017: severe, critical, severe, critical, severe; only max kept. */
+	assert_int_equal(bd_threat_during(&bundled, BD_SCOPE_UK, d("2017"), p, 4), 5);
+	assert_int_equal(p[1]->level, BD_LEVEL_CRITICAL);
+	assert_int_equal(bd_threat_during(&bundled, BD_SCOPE_UK, d("2014-09"), p, 4), 1);
+	assert_int_equal(bd_threat_during(&bundled, BD_SCOPE_UK, d("2006-07"), p, 4), 0);
+}
+
 static void unset_date_has_no_level(void **state)
 {
 	(void)state;
@@ -476,6 +493,7 @@ int main(void)
 		cmocka_unit_test(level_inside_a_period),
 		cmocka_unit_test(level_on_the_boundaries),
 		cmocka_unit_test(partial_date_spanning_a_change_takes_the_highest),
+		cmocka_unit_test(partial_date_names_every_level_it_covers),
 		cmocka_unit_test(unset_date_has_no_level),
 		cmocka_unit_test(current_level_for_today),
 		cmocka_unit_test(scope_follows_the_nation),
