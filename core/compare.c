@@ -104,9 +104,11 @@ static void cell_who(const bd_incident *inc, const bd_threat_table *t, bool a, c
 	(void)t; (void)a;
 	size_t o = 0;
 	b[0] = '\0';
-	for (size_t i = 0; i < bd_who.count && o < n; i++)
+	for (size_t k = 0; k < bd_who.count && o < n; k++) {
+		int i = bd_vocab_at(&bd_who, k);
 		if (inc->who & (1u << i))
 			o += (size_t)snprintf(b + o, n - o, "%s%s", o ? ", " : "", bd_who.entries[i].name);
+	}
 	if (!o)
 		snprintf(b, n, "unknown");
 }
@@ -140,7 +142,8 @@ static void cell_conflicts(const bd_incident *inc, const bd_threat_table *t, boo
 
 static void field_rows(bd_comparison *c, const bd_incident *const *incs)
 {
-	for (size_t f = 0; f < bd_fields.count; f++) {
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		int f = bd_vocab_at(&bd_fields, k);
 		bd_cmp_row *r = add_row(c, BD_CMP_FIELD, bd_fields.entries[f].label);
 		if (!r)
 			return;

@@ -116,7 +116,7 @@ static void set_sort(parser *p, bd_config *c, char *v)
 		const char *names[16];
 		size_t n = 0;
 		for (; n < bd_sort_keys.count && n < 16; n++)
-			names[n] = bd_sort_keys.entries[n].name;
+			names[n] = bd_sort_keys.entries[bd_vocab_at(&bd_sort_keys, n)].name;
 		char *list = choices(names, n);
 		bad(p, "sort: unknown sort key '%s' (use %s)", key, list ? list : "");
 		free(list);

@@ -115,14 +115,16 @@ static int vocab_lookup(const bd_vocab *v, const char *value)
 	int found = bd_vocab_match(v, norm);
 	if (found < 0) {
 		size_t n = strlen(norm);
-		for (size_t i = 0; i < v->count; i++)
+		for (size_t k = 0; k < v->count; k++) {
+			int i = bd_vocab_at(v, k);
 			if (strncasecmp(v->entries[i].name, norm, n) == 0) {
 				if (found >= 0) {
 					found = -1;
 					break;
 				}
-				found = (int)i;
+				found = i;
 			}
+		}
 	}
 	if (found < 0)
 		found = bd_vocab_match(v, value);

@@ -198,7 +198,7 @@ static int vocab_value(vctx *v, const json_t *j, const jpath *p, const bd_vocab 
 		size_t len = 0;
 		FILE *f = open_memstream(&list, &len);
 		for (size_t k = 0; f && k < voc->count; k++)
-			fprintf(f, "%s%s", k ? ", " : "", voc->entries[k].name);
+			fprintf(f, "%s%s", k ? ", " : "", voc->entries[bd_vocab_at(voc, k)].name);
 		if (f)
 			fclose(f);
 		if (asprintf(&expected, "a %s (%s)", voc->what, list ? list : "") < 0)
@@ -491,10 +491,12 @@ static void check_claims(vctx *v, const jpath *p, const bd_incident *inc)
 		bd_fieldset stray = inc->claims[i].fields & ~listed;
 		const jpath cp[1] = { { p, "claims", 0, NULL } };
 		const jpath ip[1] = { { cp, NULL, i, NULL } };
-		for (size_t f = 0; stray && f < bd_fields.count; f++)
+		for (size_t k = 0; stray && k < bd_fields.count; k++) {
+			int f = bd_vocab_at(&bd_fields, k);
 			if (stray & BD_FIELD_BIT(f))
 				bad(v, ip, "\"%s\" is in no list (exposed, not_exposed, lost)",
 				    bd_fields.entries[f].name);
+		}
 	}
 }
 
@@ -514,10 +516,12 @@ static void parse_fields(vctx *v, const json_t *obj, const jpath *path, bd_incid
 	inc->not_exposed = vocab_set_of(v, f, p, "not_exposed", &bd_fields);
 	inc->lost = vocab_set_of(v, f, p, "lost", &bd_fields);
 	bd_fieldset both = inc->exposed & inc->not_exposed;
-	for (size_t i = 0; i < bd_fields.count; i++)
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		int i = bd_vocab_at(&bd_fields, k);
 		if (both & BD_FIELD_BIT(i))
 			bad(v, p, "\"%s\" is both exposed and not exposed",
 			    bd_fields.entries[i].name);
+	}
 	inc->claims = alloc_for(f, "claims", sizeof *inc->claims);
 	inc->n_claims = array_of(v, f, p, "claims", false, each_claim, inc);
 	check_claims(v, p, inc);
@@ -633,6 +637,8 @@ static json_t *strv_json(const bd_strv *sv)
 	return a;
 }
 
+/* In the order of the values, not of the list: the canonical document
+ * does not change when the list is reordered for display. */
 static json_t *mask_json(unsigned mask, const bd_vocab *voc)
 {
 	json_t *a = json_array();

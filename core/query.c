@@ -8,26 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const bd_vocab_entry sort_entries[] = {
-	{ "date", "date", NULL, NULL },
-	{ "force", "force", NULL, NULL },
-	{ "kind", "kind", NULL, NULL },
-	{ "affected", "affected", NULL, NULL },
-	{ "fields", "fields exposed", NULL, NULL },
-	{ "ico", "ICO", NULL, NULL },
-	{ "nca", "NCA", NULL, NULL },
-	{ "threat", "threat level", NULL, NULL },
-	{ "id", "id", NULL, NULL },
-	{ "origin", "origin", NULL, NULL },
-};
-const bd_vocab bd_sort_keys = { "sort key", sort_entries,
-				sizeof sort_entries / sizeof sort_entries[0] };
+#define SORT_ENTRY(id, value, name, label, column) BD_VOCAB_ENTRY(id, value, name, label)
+BD_VOCAB_DEFINE(bd_sort_keys, "sort key", BD_SORTS, SORT_ENTRY);
 
-/* Columns in the order of bd_sort; each has an index on (column, id). */
-static const char *const sort_columns[] = {
-	"date_key", "force_short", "kind", "affected", "n_exposed",
-	"ico", "nca", "threat", "id", "origin"
-};
+#define SORT_COLUMN(id, value, name, label, column) [id] = column,
+static const char *const sort_columns[] = { BD_SORTS(SORT_COLUMN) };
 
 #define ROW_COLUMNS "id, title, force_short, force, supplier, nation, kind, qualifier," \
 	" origin, date_key, affected, exposed, not_exposed, ico, nca, threat, lost, reported"

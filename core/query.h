@@ -11,10 +11,20 @@
 #include "model.h"
 #include "store.h"
 
-enum bd_sort {
-	BD_SORT_DATE, BD_SORT_FORCE, BD_SORT_KIND, BD_SORT_AFFECTED, BD_SORT_FIELDS,
-	BD_SORT_ICO, BD_SORT_NCA, BD_SORT_THREAT, BD_SORT_ID, BD_SORT_ORIGIN
-};
+/* Sort keys: X(ENUM, value, name, label, column), the column indexed on
+ * (column, id). Kept by name in the configuration, never by value. */
+#define BD_SORTS(X)                                                         \
+	X(BD_SORT_DATE,     0, "date",     "date",           "date_key")    \
+	X(BD_SORT_FORCE,    1, "force",    "force",          "force_short") \
+	X(BD_SORT_KIND,     2, "kind",     "kind",           "kind")        \
+	X(BD_SORT_AFFECTED, 3, "affected", "affected",       "affected")    \
+	X(BD_SORT_FIELDS,   4, "fields",   "fields exposed", "n_exposed")   \
+	X(BD_SORT_ICO,      5, "ico",      "ICO",            "ico")         \
+	X(BD_SORT_NCA,      6, "nca",      "NCA",            "nca")         \
+	X(BD_SORT_THREAT,   7, "threat",   "threat level",   "threat")      \
+	X(BD_SORT_ID,       8, "id",       "id",             "id")          \
+	X(BD_SORT_ORIGIN,   9, "origin",   "origin",         "origin")
+enum bd_sort { BD_SORTS(BD_VOCAB_ENUM) };
 extern const bd_vocab bd_sort_keys;
 
 typedef struct bd_query {

@@ -106,7 +106,8 @@ char *bd_render_fields_marked(bd_fieldset mask, bd_fieldset reported, bool label
 	if (!f)
 		return NULL;
 	bool first = true;
-	for (size_t i = 0; i < bd_fields.count; i++) {
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		int i = bd_vocab_at(&bd_fields, k);
 		if (!(mask & BD_FIELD_BIT(i)))
 			continue;
 		fprintf(f, "%s%s%s", first ? "" : ", ",
@@ -189,11 +190,13 @@ static void put_affected(FILE *out, const bd_incident *inc, const bd_render_opts
 	if (inc->who) {
 		fputs(" (", out);
 		bool first = true;
-		for (size_t i = 0; i < bd_who.count; i++)
+		for (size_t k = 0; k < bd_who.count; k++) {
+			int i = bd_vocab_at(&bd_who, k);
 			if (inc->who & (1u << i)) {
 				fprintf(out, "%s%s", first ? "" : ", ", bd_who.entries[i].name);
 				first = false;
 			}
+		}
 		fputc(')', out);
 	}
 	put_sources(out, &inc->affected_sources);

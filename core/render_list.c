@@ -179,9 +179,11 @@ json_t *bd_render_list_json(const bd_incident *inc, const bd_threat_table *t)
 	json_t *lost = json_object_get(fields, "lost");
 	json_object_set_new(o, "lost", lost ? json_incref(lost) : json_array());
 	json_t *reported = json_array();
-	for (size_t f = 0; f < bd_fields.count; f++)
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		int f = bd_vocab_at(&bd_fields, k);
 		if (bd_incident_reported(inc) & BD_FIELD_BIT(f))
 			json_array_append_new(reported, json_string(bd_fields.entries[f].name));
+	}
 	json_object_set_new(o, "reported", reported);
 	json_t *refs = json_array();
 	for (size_t i = 0; i < inc->n_referrals; i++) {

@@ -367,7 +367,8 @@ static void table_row(const bd_incident *inc, void *ctx)
 
 static void field_lines(writer *w, char **const *v, const int *n)
 {
-	for (size_t f = 0; f < bd_fields.count; f++) {
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		int f = bd_vocab_at(&bd_fields, k);
 		if (!n[f])
 			continue;
 		fprintf(w->out, "- %s%s%s (%d): ", w->md ? "**" : "", bd_fields.entries[f].label,

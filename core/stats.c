@@ -8,20 +8,8 @@
 #include "render.h"
 #include "text.h"
 
-BD_VOCAB(bd_stats_dims, "breakdown",
-	{ "force", "force", NULL, NULL },
-	{ "nation", "nation", NULL, NULL },
-	{ "kind", "kind", NULL, NULL },
-	{ "year", "year", NULL, NULL },
-	{ "outcome", "ICO outcome", NULL, NULL },
-	{ "field", "exposed field type", NULL, NULL },
-	{ "origin", "origin", NULL, NULL });
-
-BD_VOCAB(bd_stats_formats, "format",
-	{ "text", "text", NULL, NULL },
-	{ "md", "Markdown", NULL, NULL },
-	{ "csv", "CSV", NULL, NULL },
-	{ "json", "JSON", NULL, NULL });
+BD_VOCAB_DEFINE(bd_stats_dims, "breakdown", BD_STATS_DIMS, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_stats_formats, "format", BD_STATS_FORMATS, BD_VOCAB_ENTRY);
 
 static long long add(long long a, long long b)
 {
@@ -160,7 +148,8 @@ static void group_row(bd_stats *s, const bd_row *r, long long fines, int n_fines
 				   : "no referral recorded", filter, 0), r, fines, n_fines);
 		break;
 	case BD_BY_FIELD:
-		for (size_t f = 0; f < bd_fields.count; f++) {
+		for (size_t k = 0; k < bd_fields.count; k++) {
+			int f = bd_vocab_at(&bd_fields, k);
 			if (!(r->exposed & BD_FIELD_BIT(f)))
 				continue;
 			char *t = term("field", bd_fields.entries[f].name);

@@ -19,10 +19,15 @@
 #include "store.h"
 #include "threat.h"
 
-enum bd_stats_by {
-	BD_BY_FORCE, BD_BY_NATION, BD_BY_KIND, BD_BY_YEAR, BD_BY_OUTCOME, BD_BY_FIELD,
-	BD_BY_ORIGIN
-};
+#define BD_STATS_DIMS(X)                                           \
+	X(BD_BY_FORCE,   0, "force",   "force")                    \
+	X(BD_BY_NATION,  1, "nation",  "nation")                   \
+	X(BD_BY_KIND,    2, "kind",    "kind")                     \
+	X(BD_BY_YEAR,    3, "year",    "year")                     \
+	X(BD_BY_OUTCOME, 4, "outcome", "ICO outcome")              \
+	X(BD_BY_FIELD,   5, "field",   "exposed field type")       \
+	X(BD_BY_ORIGIN,  6, "origin",  "origin")
+enum bd_stats_by { BD_STATS_DIMS(BD_VOCAB_ENUM) };
 extern const bd_vocab bd_stats_dims;
 
 typedef struct bd_people {
@@ -59,7 +64,12 @@ void bd_stats_free(bd_stats *s);
  * no incident of the group has a count. */
 void bd_people_format(const bd_people *p, bool ascii, char *out, size_t size);
 
-enum bd_stats_format { BD_STATS_TEXT, BD_STATS_MD, BD_STATS_CSV, BD_STATS_JSON };
+#define BD_STATS_FORMATS(X)                  \
+	X(BD_STATS_TEXT, 0, "text", "text")  \
+	X(BD_STATS_MD,   1, "md",   "Markdown") \
+	X(BD_STATS_CSV,  2, "csv",  "CSV")   \
+	X(BD_STATS_JSON, 3, "json", "JSON")
+enum bd_stats_format { BD_STATS_FORMATS(BD_VOCAB_ENUM) };
 extern const bd_vocab bd_stats_formats;
 /* width: columns for the text table's bar (0: none). */
 void bd_stats_write(FILE *out, const bd_stats *s, int format, bool ascii, int width);

@@ -3,109 +3,19 @@
 #include <string.h>
 #include <strings.h>
 
-BD_VOCAB(bd_nations, "nation",
-	{ "england", "England", NULL, NULL },
-	{ "wales", "Wales", NULL, NULL },
-	{ "scotland", "Scotland", NULL, NULL },
-	{ "northern-ireland", "Northern Ireland", NULL, NULL },
-	{ "outside-uk", "Outside the UK", NULL, NULL },
-	{ "uk-unknown", "United Kingdom, nation unknown", NULL, NULL },
-	{ "unknown", "unknown (country not known)", NULL, NULL });
-
-BD_VOCAB(bd_kinds, "kind",
-	{ "supplier-compromise", "supplier compromise", NULL, NULL },
-	{ "accidental-disclosure", "accidental disclosure", NULL, NULL },
-	{ "theft", "theft", NULL, NULL },
-	{ "loss", "loss", NULL, NULL },
-	{ "insider-misuse", "insider misuse", NULL, NULL },
-	{ "cyber-attack", "cyber attack", NULL, NULL },
-	{ "other", "other", NULL, NULL });
-
-BD_VOCAB(bd_qualifiers, "qualifier",
-	{ "exact", "exactly", NULL, NULL },
-	{ "approx", "about", NULL, NULL },
-	{ "at-least", "at least", NULL, NULL },
-	{ "up-to", "up to", NULL, NULL },
-	{ "unknown", "unknown", NULL, NULL });
-
-BD_VOCAB(bd_who, "affected group",
-	{ "officers", "officers", NULL, NULL },
-	{ "staff", "staff", NULL, NULL },
-	{ "victims", "victims", NULL, NULL },
-	{ "witnesses", "witnesses", NULL, NULL },
-	{ "suspects", "suspects", NULL, NULL },
-	{ "public", "public", NULL, NULL });
-
-/* Glyphs are single-column letters so the field strip reads in any font and
- * in black and white; the ASCII fallback is the same letter. Each is used
- * by one field only, and by none of the strip's own marks (o x . + ~).
- * Bits are stored: new fields go at the end, at most 32 in all. The last
- * eight are the VERIS data varieties with no field above. */
-BD_VOCAB(bd_fields, "field",
-	{ "name", "name", "N", "N" },
-	{ "initial", "initial", "i", "i" },
-	{ "surname", "surname", "S", "S" },
-	{ "rank", "rank or grade", "R", "R" },
-	{ "role", "role", "r", "r" },
-	{ "photo", "photo", "P", "P" },
-	{ "id-number", "ID number", "#", "#" },
-	{ "pay-number", "pay number", "$", "$" },
-	{ "vetting-level", "vetting level", "V", "V" },
-	{ "unit", "unit", "U", "U" },
-	{ "location", "location", "L", "L" },
-	{ "home-address", "home address", "H", "H" },
-	{ "phone", "phone", "T", "T" },
-	{ "email", "e-mail", "@", "@" },
-	{ "financial", "financial", "F", "F" },
-	{ "date-of-birth", "date of birth", "D", "D" },
-	{ "gender", "gender", "g", "g" },
-	{ "victim-details", "victim details", "v", "v" },
-	{ "crime-details", "crime details", "c", "c" },
-	{ "video", "video", "W", "W" },
-	{ "evidence", "evidence", "E", "E" },
-	{ "personal-unspecified", "personal, unspecified", "p", "p" },
-	{ "medical", "medical", "M", "M" },
-	{ "credentials", "credentials", "K", "K" },
-	{ "internal", "internal data", "I", "I" },
-	{ "classified", "classified", "C", "C" },
-	{ "secrets", "secrets", "s", "s" },
-	{ "system", "system data", "Y", "Y" },
-	{ "copyrighted", "copyrighted", "A", "A" },
-	{ "other-data", "other/unknown data", "&", "&" });
-
-BD_VOCAB(bd_bodies, "referral body",
-	{ "ico", "ICO", NULL, NULL },
-	{ "nca", "NCA", NULL, NULL },
-	{ "iopc", "IOPC", NULL, NULL },
-	{ "other", "other", NULL, NULL });
-
-BD_VOCAB(bd_ref_statuses, "referral status",
-	{ "referred", "referred", NULL, NULL },
-	{ "investigating", "investigating", NULL, NULL },
-	{ "reprimand", "reprimand", NULL, NULL },
-	{ "fine", "fine", NULL, NULL },
-	{ "closed", "closed", NULL, NULL },
-	{ "enforcement-notice", "enforcement notice", NULL, NULL },
-	{ "undertaking", "undertaking", NULL, NULL });
-
-BD_VOCAB(bd_certainties, "certainty",
-	{ "confirmed", "confirmed", NULL, NULL },
-	{ "reported", "reported", NULL, NULL });
-
-BD_VOCAB(bd_levels, "threat level",
-	{ "low", "LOW", NULL, NULL },
-	{ "moderate", "MODERATE", NULL, NULL },
-	{ "substantial", "SUBSTANTIAL", NULL, NULL },
-	{ "severe", "SEVERE", NULL, NULL },
-	{ "critical", "CRITICAL", NULL, NULL });
-
-BD_VOCAB(bd_scopes, "threat scope",
-	{ "uk", "UK", NULL, NULL },
-	{ "northern-ireland", "Northern Ireland", NULL, NULL });
-
-BD_VOCAB(bd_origins, "origin",
-	{ "native", "native", NULL, NULL },
-	{ "veris", "VERIS", NULL, NULL });
+BD_VOCAB_DEFINE(bd_nations, "nation", BD_NATIONS, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_kinds, "kind", BD_KINDS, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_qualifiers, "qualifier", BD_QUALIFIERS, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_who, "affected group", BD_WHO, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_fields, "field", BD_FIELDS, BD_VOCAB_FIELD_ENTRY);
+_Static_assert(sizeof bd_fields_order / sizeof bd_fields_order[0] <= 32,
+	       "fields are bits of a 32-bit bd_fieldset");
+BD_VOCAB_DEFINE(bd_bodies, "referral body", BD_BODIES, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_ref_statuses, "referral status", BD_REF_STATUSES, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_certainties, "certainty", BD_CERTAINTIES, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_levels, "threat level", BD_LEVELS, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_scopes, "threat scope", BD_SCOPES, BD_VOCAB_ENTRY);
+BD_VOCAB_DEFINE(bd_origins, "origin", BD_ORIGINS, BD_VOCAB_ENTRY);
 
 int bd_vocab_find(const bd_vocab *v, const char *name)
 {
@@ -115,12 +25,16 @@ int bd_vocab_find(const bd_vocab *v, const char *name)
 	return -1;
 }
 
+/* In the list's order: a label shared with another entry's name or label
+ * finds the one listed first. */
 int bd_vocab_match(const bd_vocab *v, const char *text)
 {
-	for (size_t i = 0; i < v->count; i++)
+	for (size_t k = 0; k < v->count; k++) {
+		int i = bd_vocab_at(v, k);
 		if (strcasecmp(v->entries[i].name, text) == 0 ||
 		    strcasecmp(v->entries[i].label, text) == 0)
-			return (int)i;
+			return i;
+	}
 	return -1;
 }
 
@@ -146,5 +60,6 @@ int bd_ref_status_rank(int status)
 
 bool bd_nation_in_uk(int nation)
 {
-	return (nation >= BD_ENGLAND && nation <= BD_NORTHERN_IRELAND) || nation == BD_UK_UNKNOWN;
+	return nation == BD_ENGLAND || nation == BD_WALES || nation == BD_SCOTLAND ||
+	       nation == BD_NORTHERN_IRELAND || nation == BD_UK_UNKNOWN;
 }

@@ -160,31 +160,35 @@ static void draw_fields(WINDOW *w, int y, int x, int width, const bd_row *r, boo
 	 * on each cursor move. */
 	attr_t plain = term_cell(R_ROW);
 	if (wide) {
-		for (size_t f = 0; f < bd_fields.count && (int)f < width; f++) {
+		for (size_t k = 0; k < bd_fields.count && (int)k < width; k++) {
+			int f = bd_vocab_at(&bd_fields, k);
 			bd_fieldset bit = BD_FIELD_BIT(f);
 			if (r->exposed & bit)
-				term_text_attr(w, y, x + (int)f, bd_fields.entries[f].glyph, 1,
+				term_text_attr(w, y, x + (int)k, bd_fields.entries[f].glyph, 1,
 					       sel ? sel : term_cell(r->reported & bit ? R_DIM : R_EXPOSED),
 					       false);
 			else if (r->not_exposed & bit)
-				term_text_attr(w, y, x + (int)f, the_term->g->safe, 1,
+				term_text_attr(w, y, x + (int)k, the_term->g->safe, 1,
 					       sel ? sel : plain, false);
 			else
-				term_text_attr(w, y, x + (int)f, r->lost & bit ? the_term->g->cell_lost
+				term_text_attr(w, y, x + (int)k, r->lost & bit ? the_term->g->cell_lost
 					       : the_term->g->cell_unknown, 1, sel ? sel : plain, false);
 		}
 		return;
 	}
-	int o = 0;
-	for (size_t f = 0; f < bd_fields.count && o < width; f++)
+	int o = 0, left = __builtin_popcount(r->exposed);
+	for (size_t k = 0; k < bd_fields.count && o < width; k++) {
+		int f = bd_vocab_at(&bd_fields, k);
 		if (r->exposed & BD_FIELD_BIT(f)) {
-			bool last = o == width - 1 && (r->exposed >> (f + 1));
+			left--;
+			bool last = o == width - 1 && left > 0;
 			/* more than fit: the cut mark, never "+" (at least) */
 			term_text_attr(w, y, x + o++, last ? the_term->g->ellipsis : bd_fields.entries[f].glyph, 1,
 				       sel ? sel : term_cell(R_EXPOSED), false);
 			if (last)
 				break;
 		}
+	}
 	if (!r->exposed)
 		term_text_attr(w, y, x, width >= 10 ? "none known" : "-", width, sel ? sel : plain, false);
 }

@@ -85,9 +85,11 @@ static void build_summary(doc *d, const bd_incident *inc, const bd_links *l)
 	}
 	bd_format_affected(inc->affected, inc->qualifier, the_term->ascii, buf, sizeof buf);
 	size_t o = strlen(buf);
-	for (size_t i = 0; i < bd_who.count; i++)
+	for (size_t k = 0; k < bd_who.count; k++) {
+		int i = bd_vocab_at(&bd_who, k);
 		if (inc->who & (1u << i))
 			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", o && buf[o - 1] != '(' ? (strchr(buf, '(') ? ", " : " (") : "", bd_who.entries[i].name);
+	}
 	if (strchr(buf, '('))
 		snprintf(buf + o, sizeof buf - o, ")");
 	doc_add(d, R_DIM, "Affected");
@@ -134,7 +136,7 @@ static void build_summary(doc *d, const bd_incident *inc, const bd_links *l)
 
 /* One field: its glyph and label, "(reported)" after a field that only
  * hedged reports say was exposed. */
-static void field_item(doc *d, int role, const char *glyph, size_t f, bd_fieldset reported)
+static void field_item(doc *d, int role, const char *glyph, int f, bd_fieldset reported)
 {
 	bool rep = reported & BD_FIELD_BIT(f);
 	doc_add(d, rep ? R_DIM : role, rep ? the_term->g->reported : glyph);
@@ -150,7 +152,8 @@ static int field_column(doc *d, int x, int role, const char *glyph, bd_fieldset 
 			bd_fieldset reported, int line0)
 {
 	int row = line0;
-	for (size_t f = 0; f < bd_fields.count; f++) {
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		int f = bd_vocab_at(&bd_fields, k);
 		if (!(mask & BD_FIELD_BIT(f)))
 			continue;
 		doc_goto(d, row++);
@@ -214,12 +217,14 @@ static void build_fields(doc *d, const bd_incident *inc)
 			snprintf(buf, sizeof buf, "%s (%d)", titles[i], __builtin_popcount(groups[i]));
 			doc_add(d, R_TITLE, buf);
 			doc_nl(d);
-			for (size_t f = 0; f < bd_fields.count; f++)
+			for (size_t k = 0; k < bd_fields.count; k++) {
+				int f = bd_vocab_at(&bd_fields, k);
 				if (groups[i] & BD_FIELD_BIT(f)) {
 					doc_tab(d, 2);
 					field_item(d, roles[i], marks[i], f, i == 0 ? reported : 0);
 					doc_nl(d);
 				}
+			}
 			doc_nl(d);
 		}
 	}
@@ -228,12 +233,14 @@ static void build_fields(doc *d, const bd_incident *inc)
 		snprintf(buf, sizeof buf, "LOST, DELETED OR DESTROYED (%d)", __builtin_popcount(inc->lost));
 		doc_add(d, R_TITLE, buf);
 		doc_nl(d);
-		for (size_t f = 0; f < bd_fields.count; f++)
+		for (size_t k = 0; k < bd_fields.count; k++) {
+			int f = bd_vocab_at(&bd_fields, k);
 			if (inc->lost & BD_FIELD_BIT(f)) {
 				doc_tab(d, 1);
 				field_item(d, R_NORMAL, g->lost, f, 0);
 				doc_nl(d);
 			}
+		}
 		doc_wrap(d, R_DIM, 0, "Availability, not exposure: losing data says nothing of who saw it.");
 	}
 	field_claims(d, inc);

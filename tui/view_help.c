@@ -57,12 +57,13 @@ static void build(help *h, int width)
 		 " letter per exposed field type (dim: reported only):", g->safe, g->cell_lost,
 		 g->cell_unknown);
 	doc_wrap(d, R_NORMAL, 2, buf);
-	for (size_t f = 0; f < bd_fields.count; f++) {
-		doc_tab(d, 4 + (int)(f % 3) * (width / 3));
-		doc_add(d, R_EXPOSED, bd_fields.entries[f].glyph);
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		const bd_vocab_entry *e = &bd_fields.entries[bd_vocab_at(&bd_fields, k)];
+		doc_tab(d, 4 + (int)(k % 3) * (width / 3));
+		doc_add(d, R_EXPOSED, e->glyph);
 		doc_add(d, R_NORMAL, " ");
-		doc_add(d, R_NORMAL, bd_fields.entries[f].label);
-		if (f % 3 == 2)
+		doc_add(d, R_NORMAL, e->label);
+		if (k % 3 == 2)
 			doc_nl(d);
 	}
 	doc_nl(d);

@@ -9,7 +9,7 @@
 #include "keys.h"
 
 typedef struct matrix {
-	int field;              /* the field column under the cursor */
+	int field;              /* the field column under the cursor (list position) */
 	long long exposed, safe, lost, unknown; /* counts for it over the whole list */
 	int counted_field;      /* the field they were counted for, -1: none */
 	lm_seen seen;           /* and the filter */
@@ -32,6 +32,12 @@ static long long count_with(app *a, const char *extra)
 	return n;
 }
 
+/* The field under the cursor. */
+static const bd_vocab_entry *cursor_field(const matrix *m)
+{
+	return &bd_fields.entries[bd_vocab_at(&bd_fields, (size_t)m->field)];
+}
+
 /* Counts for the field under the cursor, through the same filter language
  * the user types (so they agree with what `f field:X` would show). */
 static void count_field(matrix *m, app *a)
@@ -39,13 +45,13 @@ static void count_field(matrix *m, app *a)
 	if (!lm_seen_stale(&m->seen, &a->list) && m->counted_field == m->field)
 		return;
 	char cond[64];
-	snprintf(cond, sizeof cond, "field:%s", bd_fields.entries[m->field].name);
+	snprintf(cond, sizeof cond, "field:%s", cursor_field(m)->name);
 	m->exposed = count_with(a, cond);
-	snprintf(cond, sizeof cond, "safe:%s", bd_fields.entries[m->field].name);
+	snprintf(cond, sizeof cond, "safe:%s", cursor_field(m)->name);
 	m->safe = count_with(a, cond);
-	snprintf(cond, sizeof cond, "lost:%s", bd_fields.entries[m->field].name);
+	snprintf(cond, sizeof cond, "lost:%s", cursor_field(m)->name);
 	m->lost = count_with(a, cond);
-	snprintf(cond, sizeof cond, "unknown:%s", bd_fields.entries[m->field].name);
+	snprintf(cond, sizeof cond, "unknown:%s", cursor_field(m)->name);
 	m->unknown = count_with(a, cond);
 	m->counted_field = m->field;
 }
@@ -65,15 +71,15 @@ static void draw(view *v, app *a, int top, int height)
 	count_field(m, a);
 	char info[256];
 	snprintf(info, sizeof info, "%s  %s exposed in %lld, %s not exposed in %lld, %s lost in %lld,"
-		 " %s unknown in %lld of %lld", bd_fields.entries[m->field].label, g->exposed, m->exposed,
+		 " %s unknown in %lld of %lld", cursor_field(m)->label, g->exposed, m->exposed,
 		 g->safe, m->safe, g->lost, m->lost, g->unknown, m->unknown, a->list.count);
 	term_text(stdscr, top, 0, info, COLS, R_TITLE, true);
 	term_fill(stdscr, top + 1, 0, COLS, R_COLHEAD);
 	term_text(stdscr, top + 1, 0, "INCIDENT", label_w, R_COLHEAD, false);
-	for (size_t f = 0; f < bd_fields.count; f++) {
-		int x = label_w + (int)f * cell;
-		term_text_attr(stdscr, top + 1, x, bd_fields.entries[f].glyph, 1,
-			       (int)f == m->field ? term_attr(R_SELECTED) : term_attr(R_COLHEAD), false);
+	for (size_t k = 0; k < bd_fields.count; k++) {
+		int x = label_w + (int)k * cell;
+		term_text_attr(stdscr, top + 1, x, bd_fields.entries[bd_vocab_at(&bd_fields, k)].glyph, 1,
+			       (int)k == m->field ? term_attr(R_SELECTED) : term_attr(R_COLHEAD), false);
 	}
 	lm_set_height(&a->list, height - 2);
 	for (int i = 0; i < height - 2; i++) {
@@ -88,16 +94,16 @@ static void draw(view *v, app *a, int top, int height)
 		snprintf(label, sizeof label, "%s %s %s", app_is_marked(a, r->id) ? g->mark : " ",
 			 date, r->force_short);
 		term_text(stdscr, y, 0, label, label_w - 1, sel ? R_SELECTED : R_NORMAL, true);
-		for (size_t f = 0; f < bd_fields.count; f++) {
-			bd_fieldset bit = BD_FIELD_BIT(f);
+		for (size_t k = 0; k < bd_fields.count; k++) {
+			bd_fieldset bit = BD_FIELD_BIT(bd_vocab_at(&bd_fields, k));
 			int role = r->exposed & bit ? (r->reported & bit ? R_DIM : R_EXPOSED)
 				 : r->not_exposed & bit ? R_SAFE : R_UNKNOWN;
 			const char *glyph = r->exposed & bit ? (r->reported & bit ? g->reported : g->exposed)
 					  : r->not_exposed & bit ? g->safe : r->lost & bit ? g->lost : g->unknown;
 			attr_t at = term_attr(role);
-			if (sel || (int)f == m->field)
+			if (sel || (int)k == m->field)
 				at |= A_REVERSE;
-			term_text_attr(stdscr, y, label_w + (int)f * cell, glyph, 1, at, false);
+			term_text_attr(stdscr, y, label_w + (int)k * cell, glyph, 1, at, false);
 		}
 		if (sel) {
 			v->cursor_y = y;
