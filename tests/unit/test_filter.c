@@ -82,7 +82,7 @@ static int prepare(void)
 		return -1;
 	const char *top = getenv("BD_TOP");
 	char *file = NULL, *db = NULL;
-	if (asprintf(&file, "%s/data/threat_levels.json", top ? top : ".") < 0 ||
+	if (asprintf(&file, "%s/tests/fixtures/data/threat_levels.json", top ? top : ".") < 0 ||
 	    asprintf(&db, "%s/filter.db", tmpdir) < 0)
 		return -1;
 	bd_diags d = { 0 };
