@@ -32,6 +32,7 @@ TUI_SRC  = $(sort $(wildcard tui/*.c))
 CLI_SRC  = $(sort $(wildcard cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ += $(BUILD)/gen/embedded_data.o   # the bundled data; see "embedded data" below
 TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -191,3 +192,22 @@ stress: $(BUILD)/breachdash $(GEN_BIN)
 clean: clean-fuzz
 clean-fuzz:
 	rm -rf $(FUZZ_BUILD)
+
+# ---- embedded data: data/ compiled into the program (core/embedded.h) ----
+# tools/embed writes the files' bytes into a C source, rewritten whenever
+# data/ changes; an installed or $BREACHDASH_DATA file still wins at run time.
+EMBED_DATA = data/incidents.json data/threat_levels.json
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c11 $(WARN) $(OPT) -o $@ $<
+
+$(BUILD)/gen/embedded_data.c: $(BUILD)/tools/embed $(EMBED_DATA)
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   $(EMBED_DATA)"
+	$(Q)$(BUILD)/tools/embed $@ $(foreach f,$(EMBED_DATA),$(notdir $(f))=$(f))
+
+$(BUILD)/gen/embedded_data.o: $(BUILD)/gen/embedded_data.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
