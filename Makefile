@@ -32,6 +32,7 @@ TUI_SRC  = $(sort $(wildcard tui/*.c))
 CLI_SRC  = $(sort $(wildcard cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ += $(BUILD)/gen/embedded_data.o   # the bundled data; see "embedded data" below
 TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -49,7 +50,7 @@ DEPS_DEB = build-essential pkg-config libncurses-dev libsqlite3-dev libjansson-d
 
 # Keep objects of the test programs, which make would treat as intermediate.
 .PRECIOUS: $(BUILD)/%.o
-.PHONY: all run test check deps deps-dev install uninstall clean help screenshots bench
+.PHONY: all run test check deps deps-dev install uninstall clean help screenshots bench deb
 all: breachdash
 
 breachdash: $(BUILD)/breachdash
@@ -134,7 +135,7 @@ clean:
 	rm -rf build build-san breachdash
 
 help:
-	@echo "targets: all run test check deps install uninstall screenshots bench clean (V=1 shows commands)"
+	@echo "targets: all run test check deps install uninstall deb screenshots bench clean (V=1 shows commands)"
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
 
@@ -191,3 +192,38 @@ stress: $(BUILD)/breachdash $(GEN_BIN)
 clean: clean-fuzz
 clean-fuzz:
 	rm -rf $(FUZZ_BUILD)
+
+# ---- embedded data: data/ compiled into the program (core/embedded.h) ----
+# tools/embed writes the files' bytes into a C source, rewritten whenever
+# data/ changes; an installed or $BREACHDASH_DATA file still wins at run time.
+EMBED_DATA = data/incidents.json data/threat_levels.json
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c11 $(WARN) $(OPT) -o $@ $<
+
+$(BUILD)/gen/embedded_data.c: $(BUILD)/tools/embed $(EMBED_DATA)
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   $(EMBED_DATA)"
+	$(Q)$(BUILD)/tools/embed $@ $(foreach f,$(EMBED_DATA),$(notdir $(f))=$(f))
+
+$(BUILD)/gen/embedded_data.o: $(BUILD)/gen/embedded_data.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# ---- make deb: a Debian package of this build, made without root ----
+# The binary of this BUILD, staged by make install PREFIX=/usr, with a
+# control file whose Depends come from dpkg-shlibdeps (tools/deb-control.sh).
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+DEB      = $(BUILD)/breachdash_$(VERSION)_$(DEB_ARCH).deb
+DEB_ROOT = $(BUILD)/deb
+MAINTAINER ?= breachdash maintainers <maintainers@breachdash.invalid>
+
+deb: $(BUILD)/breachdash
+	@command -v dpkg-deb >/dev/null || { echo "make deb: dpkg-deb not found (a Debian system's dpkg)"; exit 1; }
+	$(Q)rm -rf $(DEB_ROOT) && mkdir -p $(DEB_ROOT)/DEBIAN
+	$(Q)$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(DEB_ROOT) PREFIX=/usr
+	$(Q)sh tools/deb-control.sh $(DEB_ROOT) $(VERSION) $(DEB_ARCH) "$(MAINTAINER)" >$(DEB_ROOT)/DEBIAN/control
+	$(Q)chmod 755 $(DEB_ROOT)/DEBIAN && chmod 644 $(DEB_ROOT)/DEBIAN/control
+	$(Q)dpkg-deb --build --root-owner-group $(DEB_ROOT) $(DEB) >/dev/null
+	@echo "  DEB     $(DEB)"

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "columns.h"
 #include "config.h"
+#include "data_info.h"
 #include "output.h"
 #include "term.h"
 #include "ui.h"
@@ -42,11 +43,42 @@ static const char usage_text[] =
 	"  --mouse      let the mouse select rows (--no-mouse: not)\n"
 	"  --theme NAME colours: default, colorblind (blue/orange) or mono\n"
 	"  --present    open in presentation mode (one incident per screen)\n"
-	"  --help, --version\n"
+	"  --help       this summary\n"
+	"  --version    the version, and the bundled data's as-of dates and origin\n"
+	"               (built in, or the file found; see BREACHDASH_DATA)\n"
 	"\n"
 	"Run 'breachdash COMMAND --help' for a command's options.\n"
 	"Settings: ${XDG_CONFIG_HOME:-~/.config}/breachdash/config (man breachdash).\n"
 	"Exit status: 0 success, 1 bad data or not found, 2 bad usage.\n";
+
+
+/* The version, and the data this binary would seed a new store with: how
+ * recent it is and whether it is built in or read from a file. */
+static int print_version(void)
+{
+	printf("breachdash %s\n", BD_VERSION);
+	bd_diags diags = { 0 };
+	bd_data_info info;
+	int problems = bd_data_info_read(&info, &diags);
+	char d[11] = "";
+	bd_date_format(info.threats_as_of, d);
+	if (!info.threats.label)
+		printf("threat levels: none (no threat_levels.json in $BREACHDASH_DATA)\n");
+	else
+		printf("threat levels as of %s (the table's as_of date), %s%s\n", *d ? d : "unknown",
+		       info.threats.path ? "read from " : "", info.threats.label);
+	bd_date_format(info.newest_source, d);
+	if (!info.incidents.label)
+		printf("incidents: none (no incidents.json in $BREACHDASH_DATA)\n");
+	else
+		printf("%ld incidents as of %s (the newest date of their sources), %s%s\n",
+		       info.n_incidents, *d ? d : "unknown",
+		       info.incidents.path ? "read from " : "", info.incidents.label);
+	bd_diags_print(&diags, stderr);
+	bd_diags_free(&diags);
+	bd_data_info_free(&info);
+	return problems ? 1 : 0;
+}
 
 static const struct command {
 	const char *name;
@@ -98,8 +130,7 @@ int main(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return 0;
 		} else if (!strcmp(a, "--version")) {
-			printf("breachdash %s\n", BD_VERSION);
-			return 0;
+			return print_version();
 		} else {
 			fprintf(stderr, "breachdash: unknown option '%s'\n%s", a, usage_text);
 			return 2;

@@ -413,3 +413,11 @@ int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags)
 	free(text);
 	return r.problems;
 }
+
+int bd_import_native_text(const char *name, const char *text, size_t len, bd_sink *sink,
+			  bd_diags *diags)
+{
+	reader r = { .file = name, .text = text, .len = len, .diags = diags, .sink = sink };
+	read_document(&r);
+	return r.problems;
+}

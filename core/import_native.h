@@ -23,5 +23,9 @@ enum bd_format { BD_FORMAT_AUTO, BD_FORMAT_NATIVE, BD_FORMAT_VERIS };
 /* Returns the number of problems found; a sink failure (e.g. the store) is
  * reported as a problem too, and stops the read. sink may be NULL. */
 int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags);
+/* A native document already in memory (the built-in data); name is the
+ * file named in problems, e.g. "incidents.json (built in)". */
+int bd_import_native_text(const char *name, const char *text, size_t len, bd_sink *sink,
+			  bd_diags *diags);
 
 #endif

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "embedded.h"
+
 char *bd_default_db_path(const char *flag)
 {
 	char *out = NULL;
@@ -55,4 +57,34 @@ char *bd_data_file(const char *name)
 			return p;
 	}
 	return try_path(BD_DATADIR, "", name);
+}
+
+bool bd_data_find(const char *name, bd_data *d)
+{
+	memset(d, 0, sizeof *d);
+	d->path = bd_data_file(name);
+	if (d->path) {
+		d->label = strdup(d->path);
+	} else {
+		const char *env = getenv("BREACHDASH_DATA");
+		const bd_embedded *e = env && *env ? NULL : bd_embedded_find(name);
+		if (!e)
+			return false;
+		d->text = e->text;
+		d->len = e->len;
+		if (asprintf(&d->label, "%s (built in)", name) < 0)
+			d->label = NULL;
+	}
+	if (!d->label) {
+		bd_data_free(d);
+		return false;
+	}
+	return true;
+}
+
+void bd_data_free(bd_data *d)
+{
+	free(d->path);
+	free(d->label);
+	memset(d, 0, sizeof *d);
 }

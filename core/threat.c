@@ -136,18 +136,36 @@ static void check_overlaps(loadctx *c, const bd_threat_table *t)
 int bd_threat_load(const char *file, bd_threat_table *t, bd_diags *diags)
 {
 	memset(t, 0, sizeof *t);
+	bd_error err = { 0 };
+	size_t len = 0;
+	char *text = bd_read_file(file, 0, &len, &err);
+	if (!text) {
+		/* The message starts with the path, which the diagnostic names. */
+		const char *why = bd_error_text(&err);
+		size_t n = strlen(file);
+		if (strncmp(why, file, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+			why += n + 2;
+		bd_diags_add(diags, file, 0, 0, NULL, "%s", why);
+		bd_error_clear(&err);
+		return 1;
+	}
+	int problems = bd_threat_load_text(file, text, len, t, diags);
+	free(text);
+	return problems;
+}
+
+int bd_threat_load_text(const char *name, const char *text, size_t len, bd_threat_table *t,
+			bd_diags *diags)
+{
+	memset(t, 0, sizeof *t);
 	json_error_t jerr;
-	json_t *root = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
-		/* jansson gives line -1 when the file cannot be opened: no position. */
-		bd_diags_add(diags, file, jerr.line > 0 ? jerr.line : 0,
+		bd_diags_add(diags, name, jerr.line > 0 ? jerr.line : 0,
 			     jerr.line > 0 && jerr.column > 0 ? jerr.column : 0, NULL, "%s", jerr.text);
 		return 1;
 	}
-	/* The text is read again only to place problems; see jsonpos.h. */
-	size_t len = 0;
-	char *buf = bd_read_file(file, 0, &len, NULL);
-	loadctx c = { file, buf ? buf : "", len, diags, 0 };
+	loadctx c = { name, text, len, diags, 0 };
 	json_t *levels = json_object_get(root, "levels");
 	json_t *as_of = json_object_get(root, "as_of");
 	if (as_of && (!json_is_string(as_of) || !bd_date_parse(json_string_value(as_of), &t->as_of) ||
@@ -170,7 +188,6 @@ int bd_threat_load(const char *file, bd_threat_table *t, bd_diags *diags)
 		check_overlaps(&c, t);
 	}
 	json_decref(root);
-	free(buf);
 	if (c.problems)
 		bd_threat_free(t);
 	return c.problems;

@@ -39,6 +39,10 @@ typedef struct bd_threat_table {
 /* Loads and checks a threat_levels.json; problems go to diags with file,
  * line and column. Returns the number of problems (0: table filled). */
 int bd_threat_load(const char *file, bd_threat_table *t, bd_diags *diags);
+/* The same from text in memory (the built-in copy); name is the file named
+ * in problems, e.g. "threat_levels.json (built in)". */
+int bd_threat_load_text(const char *name, const char *text, size_t len, bd_threat_table *t,
+			bd_diags *diags);
 void bd_threat_free(bd_threat_table *t);
 
 /* The period of scope in force on (any day of) date d, or NULL. For a
