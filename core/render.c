@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "native.h"
+#include "incdoc.h"
 #include "text.h"
 #include "veris.h"
 
@@ -175,438 +176,6 @@ static void put_sources(FILE *out, const bd_strv *sv)
 	fputc(']', out);
 }
 
-static void put_date(FILE *out, const char *label, bd_date d)
-{
-	char buf[11];
-	bd_date_format(d, buf);
-	fprintf(out, "%s %s", label, bd_date_is_set(d) ? buf : "unknown");
-}
-
-static void put_affected(FILE *out, const bd_incident *inc, const bd_render_opts *o)
-{
-	char buf[48];
-	bd_format_affected(inc->affected, inc->qualifier, o->ascii, buf, sizeof buf);
-	fputs(buf, out);
-	if (inc->who) {
-		fputs(" (", out);
-		bool first = true;
-		for (size_t k = 0; k < bd_who.count; k++) {
-			int i = bd_vocab_at(&bd_who, k);
-			if (inc->who & (1u << i)) {
-				fprintf(out, "%s%s", first ? "" : ", ", bd_who.entries[i].name);
-				first = false;
-			}
-		}
-		fputc(')', out);
-	}
-	put_sources(out, &inc->affected_sources);
-}
-
-/* Whether figure i has the same `about` as another figure and another
- * value: a conflict, shown with the conflicts rather than here. */
-static bool in_conflict(const bd_incident *inc, size_t i)
-{
-	const bd_figure *f = &inc->figures[i];
-	for (size_t k = 0; k < inc->n_figures; k++)
-		if (k != i && !strcmp(inc->figures[k].about, f->about) &&
-		    strcmp(inc->figures[k].value, f->value))
-			return true;
-	return false;
-}
-
-/* One figure as a line of text, "records: Medical 780 [vcdb]: note", not
- * yet sanitised. Caller frees. */
-static char *figure_line(const bd_figure *f, bool md)
-{
-	char *line = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&line, &len);
-	if (!m)
-		return NULL;
-	fprintf(m, "%s %s", f->about, f->value);
-	put_sources(m, &f->sources);
-	if (f->note)
-		fprintf(m, md ? " (%s)" : ": %s", f->note);
-	fclose(m);
-	return line;
-}
-
-/* A VERIS record's counts under its headline: what the headline counts
- * (records, not people) and the amount of each data variety, which the
- * headline alone would hide. Lines under the headline in text, a row in
- * Markdown. */
-static void put_count_figures(FILE *out, const bd_incident *inc, bool md, int width,
-			      unsigned fl)
-{
-	if (inc->origin != BD_ORIGIN_VERIS)
-		return;
-	bool first = true;
-	for (size_t i = 0; i < inc->n_figures; i++) {
-		char *line = in_conflict(inc, i) ? NULL : figure_line(&inc->figures[i], md);
-		if (!line)
-			continue;
-		if (md) {
-			fputs(first ? "| Counts | " : "; ", out);
-			put_md(out, line, fl);
-		} else {
-			/* put_hanging ends its lines; the caller ends this one */
-			char *wrapped = NULL;
-			size_t len = 0;
-			FILE *m = open_memstream(&wrapped, &len);
-			if (m) {
-				fprintf(m, "\n%14s", "");
-				put_hanging(m, line, 14, 16, width, fl);
-				fclose(m);
-				fwrite(wrapped, 1, len && wrapped[len - 1] == '\n' ? len - 1 : len, out);
-			}
-			free(wrapped);
-		}
-		first = false;
-		free(line);
-	}
-	if (md && !first)
-		fputs(" |\n", out);
-}
-
-/* Who says the level was in force: one line a source, as the incident's
- * own sources are listed. */
-/* One source: publisher, "title", date, then its address after url_sep;
- * an incident's and a threat level's sources read the same. */
-static void put_source(FILE *out, const char *publisher, const char *title, bd_date date,
-		       const char *url, const char *url_sep, unsigned flags)
-{
-	char d[11];
-	bd_date_format(date, d);
-	put_text(out, publisher, flags);
-	if (title) {
-		fputs(", \"", out);
-		put_text(out, title, flags);
-		fputc('"', out);
-	}
-	if (*d)
-		fprintf(out, ", %s", d);
-	if (url) {
-		fputs(url_sep, out);
-		put_text(out, url, flags);
-	}
-	fputc('\n', out);
-}
-
-static void put_threat_sources(FILE *out, const bd_threat_period *p, const char *indent,
-			       unsigned flags)
-{
-	for (size_t i = 0; p && i < p->n_sources; i++) {
-		const bd_threat_source *s = &p->sources[i];
-		fprintf(out, "%s    source: ", indent);
-		put_source(out, s->publisher, s->title, s->date, s->url, ", ", flags);
-	}
-}
-
-static void put_threat_lines(FILE *out, const bd_incident *inc, const bd_threat_table *t,
-			     const char *indent, unsigned flags)
-{
-	char buf[96];
-	bd_date d = bd_incident_date(inc);
-	const char *none = bd_threat_none_reason(inc->nation);
-	if (none || !bd_date_is_set(d)) {
-		fprintf(out, "%snot known (%s)\n", indent, none ? none : "no date");
-		return;
-	}
-	if (inc->nation == BD_NORTHERN_IRELAND) {
-		bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);
-		fprintf(out, "%sNorthern Ireland-related: %s\n", indent, buf);
-		put_threat_sources(out, t ? bd_threat_at(t, BD_SCOPE_NI, d) : NULL, indent, flags);
-	}
-	bd_render_threat(buf, sizeof buf, t, BD_SCOPE_UK, d);
-	fprintf(out, "%sUK national: %s\n", indent, buf);
-	put_threat_sources(out, t ? bd_threat_at(t, BD_SCOPE_UK, d) : NULL, indent, flags);
-}
-
-typedef struct conflict_ctx {
-	FILE *out;
-	const bd_incident *inc;
-	unsigned flags;
-	bool md;
-	int width;
-} conflict_ctx;
-
-static void put_conflict(void *ctx, const char *about, const bd_figure *const *figs, size_t n)
-{
-	conflict_ctx *c = ctx;
-	fputs(c->md ? "- **" : "  ", c->out);
-	put_text(c->out, about, c->flags);
-	fputs(c->md ? "**: " : "\n", c->out);
-	for (size_t i = 0; i < n; i++) {
-		const bd_figure *f = figs[i];
-		if (c->md) {
-			fputs(i ? " vs " : "", c->out);
-			put_md(c->out, f->value, c->flags);
-		} else {
-			fputs("    ", c->out);
-			put_cell(c->out, f->value, 24, c->flags);
-		}
-		put_sources(c->out, &f->sources);
-		if (c->md && f->note) {
-			fputs(" (", c->out);
-			put_md(c->out, f->note, c->flags);
-			fputc(')', c->out);
-		}
-		if (!c->md)
-			fputc('\n', c->out);
-		if (!c->md && f->note)
-			put_wrapped(c->out, f->note, 8, c->width, c->flags);
-	}
-	if (c->md)
-		fputc('\n', c->out);
-}
-
-char *bd_render_links(const bd_incident *inc, const bd_links *l)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	if (!m)
-		return NULL;
-	if (inc->same_as)
-		fprintf(m, "Same incident as %s (%s)\n", inc->same_as,
-			!l || l->same_as_found ? "counted once, there" : "not in the store");
-	for (size_t i = 0; l && i < l->linked.n; i++)
-		fprintf(m, "Same incident as %s (its record links here: counted once, here)\n",
-			l->linked.v[i]);
-	for (size_t i = 0; l && i < l->possible.n; i++)
-		fprintf(m, "Possible duplicate of %s (same force and month)\n", l->possible.v[i]);
-	fclose(m);
-	if (buf && !*buf) {
-		free(buf);
-		buf = NULL;
-	}
-	return buf;
-}
-
-/* "Links" and a line a link, under the origin. */
-static void put_links_text(FILE *out, const bd_incident *inc, const bd_links *l, int width,
-			   unsigned fl)
-{
-	char *lines = bd_render_links(inc, l), *save = NULL;
-	bool first = true;
-	for (char *line = lines ? strtok_r(lines, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		fprintf(out, "\n%-14s", first ? "Links" : "");
-		/* put_hanging ends its lines; the caller ends this one */
-		char *wrapped = NULL;
-		size_t len = 0;
-		FILE *m = open_memstream(&wrapped, &len);
-		if (m) {
-			put_hanging(m, line, 14, 16, width, fl);
-			fclose(m);
-			fwrite(wrapped, 1, len && wrapped[len - 1] == '\n' ? len - 1 : len, out);
-		}
-		free(wrapped);
-		first = false;
-	}
-	free(lines);
-}
-
-static void put_links_md(FILE *out, const bd_incident *inc, const bd_links *l, unsigned fl)
-{
-	char *lines = bd_render_links(inc, l), *save = NULL;
-	bool first = true;
-	for (char *line = lines ? strtok_r(lines, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		fputs(first ? "| Links | " : "; ", out);
-		put_md(out, line, fl);
-		first = false;
-	}
-	if (!first)
-		fputs(" |\n", out);
-	free(lines);
-}
-
-/* The heading over origin.extra: what the source format had that the
- * model has no place for. */
-static const char *extra_heading(const bd_incident *inc)
-{
-	return inc->origin == BD_ORIGIN_VERIS ? "Other VERIS data" : "Other source data";
-}
-
-static void put_field_group(FILE *out, const char *label, bd_fieldset mask,
-			    bd_fieldset reported, int width, unsigned flags)
-{
-	char *names = bd_render_fields_marked(mask, reported, true);
-	char head[40];
-	snprintf(head, sizeof head, "%s (%d)", label, __builtin_popcount(mask));
-	fprintf(out, "  %-18s", head);
-	put_hanging(out, names && *names ? names : "none", 20, 20, width, flags);
-	free(names);
-}
-
-/* Where each field's place comes from: one line a claim, its certainty and
- * sources, then its note. */
-static void put_claims(FILE *out, const bd_incident *inc, bool md, int width, unsigned flags)
-{
-	if (!inc->n_claims)
-		return;
-	fputs(md ? "\nField sources:\n\n" : "  Field sources\n", out);
-	for (size_t i = 0; i < inc->n_claims; i++) {
-		const bd_field_claim *c = &inc->claims[i];
-		char *names = bd_render_fields(c->fields, true);
-		fputs(md ? "- " : "    ", out);
-		if (md)
-			put_md(out, names ? names : "", flags);
-		else
-			put_text(out, names ? names : "", flags);
-		fprintf(out, ": %s", bd_vocab_name(&bd_certainties, c->certainty));
-		if (md)
-			put_md_sources(out, &c->sources);
-		else
-			put_sources(out, &c->sources);
-		if (md && c->note) {
-			fputs(". ", out);
-			put_md(out, c->note, flags);
-		}
-		fputc('\n', out);
-		if (!md && c->note)
-			put_wrapped(out, c->note, 8, width, flags);
-		free(names);
-	}
-}
-
-void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_table *t,
-			 const bd_render_opts *o)
-{
-	unsigned fl = text_flags(o);
-	int width = o && o->width > 0 ? o->width : 80;
-	put_text(out, inc->id, fl);
-	fputs("\n", out);
-	put_wrapped(out, inc->title, 0, width, fl);
-	fputs("\nOrganisation  ", out);
-	put_text(out, inc->force, fl);
-	if (inc->supplier) {
-		fputs(" (supplier: ", out);
-		put_text(out, inc->supplier, fl);
-		fputc(')', out);
-	}
-	if (inc->country || inc->industry) {
-		fprintf(out, "\nCountry       %s", inc->country ? inc->country : "unknown");
-		if (inc->industry)
-			fprintf(out, ", industry NAICS %s", inc->industry);
-	}
-	fprintf(out, "\nNation        %s", bd_vocab_label(&bd_nations, inc->nation));
-	char *overruled = bd_veris_country_note(inc);
-	if (overruled) {
-		fputs(" (", out);
-		put_text(out, overruled, fl);
-		fputc(')', out);
-		free(overruled);
-	}
-	fprintf(out, "\nKind          %s\nDates         ", bd_vocab_label(&bd_kinds, inc->kind));
-	put_date(out, "occurred", inc->occurred);
-	put_date(out, ", discovered", inc->discovered);
-	put_date(out, ", disclosed", inc->disclosed);
-	fputs("\nAffected      ", out);
-	put_affected(out, inc, o);
-	put_count_figures(out, inc, false, width, fl);
-	fprintf(out, "\nOrigin        %s", bd_vocab_label(&bd_origins, inc->origin));
-	if (inc->origin_record_id) {
-		fputc(' ', out);
-		put_text(out, inc->origin_record_id, fl);
-	}
-	if (inc->origin_file || inc->origin_master_id) {
-		fputs("\n              ", out);
-		if (inc->origin_file) {
-			fputs("file ", out);
-			put_text(out, inc->origin_file, fl);
-		}
-		if (inc->origin_master_id) {
-			fputs(inc->origin_file ? ", master_id " : "master_id ", out);
-			put_text(out, inc->origin_master_id, fl);
-		}
-	}
-	put_links_text(out, inc, o ? o->links : NULL, width, fl);
-	fputs("\n\nThreat level in force\n", out);
-	put_threat_lines(out, inc, t, "  ", fl);
-	if (inc->summary) {
-		fputs("\nSummary\n", out);
-		put_wrapped(out, inc->summary, 2, width, fl);
-	}
-	fputs("\nFields\n", out);
-	put_field_group(out, "Exposed", inc->exposed, bd_incident_reported(inc), width, fl);
-	put_field_group(out, "Not exposed", inc->not_exposed, 0, width, fl);
-	if (inc->lost) {
-		put_field_group(out, "Lost", inc->lost, 0, width, fl);
-		fprintf(out, "%20s", "");
-		put_hanging(out, BD_LOST_MEANING, 20, 20, width, fl);
-	}
-	put_field_group(out, "Unknown", bd_incident_unknown(inc), 0, width, fl);
-	put_claims(out, inc, false, width, fl);
-	if (inc->n_referrals) {
-		fputs("\nReferrals\n", out);
-		for (size_t i = 0; i < inc->n_referrals; i++) {
-			const bd_referral *r = &inc->referrals[i];
-			char d[11], amount[40] = "";
-			bd_date_format(r->date, d);
-			if (r->amount >= 0) {
-				char n[32];
-				bd_format_thousands(r->amount, n, sizeof n);
-				snprintf(amount, sizeof amount, " %s%s", o && o->ascii ? "GBP " : "£", n);
-			}
-			fprintf(out, "  %-10s  %-4s  %s%s", *d ? d : "undated",
-				bd_vocab_label(&bd_bodies, r->body),
-				bd_vocab_name(&bd_ref_statuses, r->status), amount);
-			if (r->by) {
-				fputs(", by ", out);
-				put_text(out, r->by, fl);
-			}
-			put_sources(out, &r->sources);
-			fputc('\n', out);
-			if (r->note)
-				put_wrapped(out, r->note, 14, width, fl);
-		}
-	}
-	conflict_ctx cc = { out, inc, fl, false, width };
-	const bd_links *links = o ? o->links : NULL;
-	if (bd_links_conflicts(inc, links, NULL, NULL)) {
-		fputs("\nConflicting figures\n", out);
-		bd_links_conflicts(inc, links, put_conflict, &cc);
-	}
-	if (inc->n_impacts) {
-		fputs("\nImpacts\n", out);
-		for (size_t i = 0; i < inc->n_impacts; i++) {
-			fputs("  - ", out);
-			put_hanging(out, inc->impacts[i].text, 4, 4, width, fl);
-		}
-	}
-	if (inc->n_quotes) {
-		fputs("\nQuotes\n", out);
-		for (size_t i = 0; i < inc->n_quotes; i++) {
-			const bd_quote *q = &inc->quotes[i];
-			put_wrapped(out, q->text, 2, width, fl);
-			fputs("    -- ", out);
-			put_text(out, q->who, fl);
-			if (q->role) {
-				fputs(", ", out);
-				put_text(out, q->role, fl);
-			}
-			put_sources(out, &q->sources);
-			fputc('\n', out);
-		}
-	}
-	fputs("\nSources\n", out);
-	for (size_t i = 0; i < inc->n_sources; i++) {
-		const bd_source *s = &inc->sources[i];
-		fprintf(out, "  [%s] ", s->id);
-		put_source(out, s->publisher, s->title, s->date, s->url, "\n       ", fl);
-	}
-	char *extra = bd_veris_extra_lines(inc->origin_extra);
-	if (extra) {
-		fprintf(out, "\n%s\n", extra_heading(inc));
-		char *save = NULL;
-		for (char *line = strtok_r(extra, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-			put_wrapped(out, line, 2, width, fl);
-	}
-	free(extra);
-}
-
 /* Markdown text: sanitised, with the characters that would start markup
  * inside a line escaped. */
 static void put_md(FILE *out, const char *s, unsigned flags)
@@ -628,141 +197,407 @@ static void put_md_sources(FILE *out, const bd_strv *sv)
 		fputs("\\]", out);
 }
 
+
+/* ---- show: the incident document (incdoc.h) as text and Markdown ---- */
+
+typedef struct writer {
+	FILE *out;
+	unsigned in;            /* BD_IN_TEXT or BD_IN_MD */
+	unsigned fl;            /* text.h flags */
+	int width;
+} writer;
+
+/* The runs of b from `from` on that this writer shows, one after the
+ * other: text sanitised (Markdown: escaped), citations bracketed. */
+static void put_runs(const writer *w, const bd_block *b, size_t from)
+{
+	for (size_t i = from; i < b->n_runs; i++) {
+		const bd_run *r = &b->runs[i];
+		if (!bd_incdoc_shows(r->in, w->in))
+			continue;
+		if (r->role == BD_ROLE_CITE)
+			(w->in == BD_IN_MD ? put_md_sources : put_sources)(w->out, r->cites);
+		else if (w->in == BD_IN_MD)
+			put_md(w->out, r->text, w->fl);
+		else
+			put_text(w->out, r->text, w->fl);
+	}
+}
+
+/* The runs as one string, unsanitised, for wrapping; caller frees. */
+static char *runs_string(const writer *w, const bd_block *b, size_t from)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&s, &len);
+	if (!m)
+		return NULL;
+	writer mw = { m, w->in, 0, w->width };
+	for (size_t i = from; i < b->n_runs; i++) {
+		const bd_run *r = &b->runs[i];
+		if (!bd_incdoc_shows(r->in, mw.in))
+			continue;
+		if (r->role == BD_ROLE_CITE)
+			put_sources(m, r->cites);
+		else
+			fputs(r->text, m);
+	}
+	fclose(m);
+	return s;
+}
+
+static const char *run_or(const bd_block *b, size_t i, const char *none)
+{
+	const char *s = bd_incdoc_run(b, i);
+	return s ? s : none;
+}
+
+/* Field names joined with ", ", "(reported)" after a hedged one. */
+static void put_field_names(const writer *w, const bd_block *b)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&s, &len);
+	if (!m)
+		return;
+	for (size_t i = 0; i < b->n_runs; i++)
+		fprintf(m, "%s%s%s", i ? ", " : "", b->runs[i].text,
+			b->runs[i].role == BD_ROLE_REPORTED ? " (reported)" : "");
+	fclose(m);
+	if (w->in == BD_IN_MD)
+		fputs(b->n_runs ? s : "none", w->out);
+	else
+		put_hanging(w->out, b->n_runs ? s : "none", 20, 20, w->width, w->fl);
+	free(s);
+}
+
+/* One source: publisher, "title", date, then its address after url_sep;
+ * an incident's and a threat level's sources read the same. */
+static void text_source(const writer *w, const bd_block *b, const char *url_sep)
+{
+	const char *id = bd_incdoc_run(b, 0), *title = bd_incdoc_run(b, 2),
+		   *date = bd_incdoc_run(b, 3), *url = bd_incdoc_run(b, 4);
+	if (id)
+		fprintf(w->out, "  [%s] ", id);
+	else
+		fputs("      source: ", w->out);
+	put_text(w->out, run_or(b, 1, ""), w->fl);
+	if (title) {
+		fputs(", \"", w->out);
+		put_text(w->out, title, w->fl);
+		fputc('"', w->out);
+	}
+	if (date)
+		fprintf(w->out, ", %s", date);
+	if (url) {
+		fputs(id ? "\n       " : ", ", w->out);
+		put_text(w->out, url, w->fl);
+	}
+	fputc('\n', w->out);
+}
+
+static void text_line(const writer *w, const bd_block *b)
+{
+	fprintf(w->out, "%-14s", b->flags & BD_BLOCK_CONT ? "" : b->label);
+	if (b->flags & BD_BLOCK_WRAP) {
+		char *s = runs_string(w, b, 0);
+		put_hanging(w->out, s ? s : "", 14, 16, w->width, w->fl);
+		free(s);
+		return;
+	}
+	put_runs(w, b, 0);
+	fputc('\n', w->out);
+}
+
+static void text_block(const writer *w, const bd_block *b, bool *claims)
+{
+	FILE *out = w->out;
+	switch (b->fact) {
+	case BD_FACT_LINE:
+		text_line(w, b);
+		break;
+	case BD_FACT_THREAT:
+		fprintf(out, "  %s%s", b->label ? b->label : "", b->label ? ": " : "");
+		put_runs(w, b, 0);
+		fputc('\n', out);
+		break;
+	case BD_FACT_SOURCE:
+		text_source(w, b, "\n       ");
+		break;
+	case BD_FACT_FIELDS: {
+		char head[40];
+		snprintf(head, sizeof head, "%s (%d)", b->label, b->count);
+		fprintf(out, "  %-18s", head);
+		put_field_names(w, b);
+		if (b->note) {
+			fprintf(out, "%20s", "");
+			put_hanging(out, b->note, 20, 20, w->width, w->fl);
+		}
+		break;
+	}
+	case BD_FACT_CLAIM:
+		if (!*claims)
+			fputs("  Field sources\n", out);
+		*claims = true;
+		fputs("    ", out);
+		put_text(out, run_or(b, 0, ""), w->fl);
+		fprintf(out, ": %s", run_or(b, 1, ""));
+		put_runs(w, b, 2);
+		fputc('\n', out);
+		break;
+	case BD_FACT_REFERRAL:
+		fprintf(out, "  %-10s  %-4s  %s", run_or(b, 0, ""), run_or(b, 1, ""), run_or(b, 2, ""));
+		if (bd_incdoc_run(b, 3)) {
+			fputs(", by ", out);
+			put_text(out, b->runs[3].text, w->fl);
+		}
+		put_runs(w, b, 4);
+		fputc('\n', out);
+		if (b->note)
+			put_wrapped(out, b->note, 14, w->width, w->fl);
+		return;
+	case BD_FACT_CONFLICT:
+		fputs("  ", out);
+		put_text(out, b->label, w->fl);
+		fputc('\n', out);
+		break;
+	case BD_FACT_FIGURE:
+		fputs("    ", out);
+		put_cell(out, run_or(b, 0, ""), 24, w->fl);
+		put_runs(w, b, 1);
+		fputc('\n', out);
+		break;
+	case BD_FACT_IMPACT:
+		fputs("  - ", out);
+		put_hanging(out, run_or(b, 1, ""), 4, 4, w->width, w->fl);
+		break;
+	case BD_FACT_QUOTE:
+		put_wrapped(out, run_or(b, 0, ""), 2, w->width, w->fl);
+		fputs("    -- ", out);
+		put_text(out, run_or(b, 1, ""), w->fl);
+		if (bd_incdoc_run(b, 2)) {
+			fputs(", ", out);
+			put_text(out, b->runs[2].text, w->fl);
+		}
+		put_runs(w, b, 3);
+		fputc('\n', out);
+		break;
+	default:
+		put_wrapped(out, run_or(b, 0, ""), 2, w->width, w->fl);
+		break;
+	}
+	if (b->note && (b->fact == BD_FACT_CLAIM || b->fact == BD_FACT_FIGURE))
+		put_wrapped(out, b->note, 8, w->width, w->fl);
+}
+
+/* The text headings; NULL: none, and the sections that are always there. */
+static const char *const text_heads[BD_SEC_COUNT] = {
+	[BD_SEC_THREAT] = "Threat level in force", [BD_SEC_SUMMARY] = "Summary",
+	[BD_SEC_FIELDS] = "Fields", [BD_SEC_REFERRALS] = "Referrals",
+	[BD_SEC_CONFLICTS] = "Conflicting figures", [BD_SEC_IMPACTS] = "Impacts",
+	[BD_SEC_QUOTES] = "Quotes", [BD_SEC_SOURCES] = "Sources",
+};
+
+static bool shows_any(const bd_section *s, unsigned in)
+{
+	for (size_t i = 0; i < s->n_blocks; i++)
+		if (bd_incdoc_shows(s->blocks[i].in, in))
+			return true;
+	return false;
+}
+
+void bd_render_show_text(FILE *out, const bd_incident *inc, const bd_threat_table *t,
+			 const bd_render_opts *o)
+{
+	bd_incdoc d;
+	bd_incdoc_opts io = { o && o->ascii, o ? o->links : NULL };
+	bd_incdoc_build(&d, inc, t, &io);
+	writer w = { out, BD_IN_TEXT, text_flags(o), o && o->width > 0 ? o->width : 80 };
+	put_text(out, d.id, w.fl);
+	fputc('\n', out);
+	put_wrapped(out, d.title, 0, w.width, w.fl);
+	fputc('\n', out);
+	bool claims = false;
+	for (int s = 0; s < BD_SEC_COUNT; s++) {
+		const bd_section *sec = &d.sec[s];
+		const char *head = sec->title ? sec->title : text_heads[s];
+		if (head && (shows_any(sec, BD_IN_TEXT) || s == BD_SEC_SOURCES))
+			fprintf(out, "\n%s\n", head);
+		for (size_t i = 0; i < sec->n_blocks; i++)
+			if (bd_incdoc_shows(sec->blocks[i].in, BD_IN_TEXT))
+				text_block(&w, &sec->blocks[i], &claims);
+	}
+	bd_incdoc_free(&d);
+}
+
+/* Blocks of one label as one row of the table: "| Links | a; b |". */
+static size_t md_row(const writer *w, const bd_section *sec, size_t i)
+{
+	const bd_block *b = &sec->blocks[i];
+	const char *label = b->fact == BD_FACT_THREAT ? "Threat level" : b->label;
+	fprintf(w->out, "| %s | ", label);
+	size_t k = i;
+	for (; k < sec->n_blocks; k++) {
+		const bd_block *bk = &sec->blocks[k];
+		if (!bd_incdoc_shows(bk->in, BD_IN_MD))
+			continue;
+		if (bk->fact != b->fact || (b->fact != BD_FACT_THREAT && strcmp(bk->label, b->label)))
+			break;
+		fputs(k > i ? "; " : "", w->out);
+		if (sec->blocks[k].flags & BD_BLOCK_CODE) {
+			fputc('`', w->out);
+			put_text(w->out, run_or(&sec->blocks[k], 0, ""), w->fl);
+			fputc('`', w->out);
+		} else if (sec->blocks[k].flags & BD_BLOCK_WRAP) {
+			/* a line of its own in text: its citations escaped as text */
+			char *s = runs_string(w, &sec->blocks[k], 0);
+			put_md(w->out, s ? s : "", w->fl);
+			free(s);
+		} else {
+			put_runs(w, &sec->blocks[k], 0);
+		}
+	}
+	fputs(" |\n", w->out);
+	return k;
+}
+
+static void md_table(const writer *w, const bd_section *sec)
+{
+	for (size_t i = 0; i < sec->n_blocks;)
+		if (bd_incdoc_shows(sec->blocks[i].in, BD_IN_MD))
+			i = md_row(w, sec, i);
+		else
+			i++;
+}
+
+static void md_source(const writer *w, const bd_block *b)
+{
+	const char *title = bd_incdoc_run(b, 2), *date = bd_incdoc_run(b, 3),
+		   *url = bd_incdoc_run(b, 4);
+	fprintf(w->out, "- \\[%s\\] ", run_or(b, 0, ""));
+	put_md(w->out, run_or(b, 1, ""), w->fl);
+	if (title) {
+		fputs(", *", w->out);
+		put_md(w->out, title, w->fl);
+		fputs("*", w->out);
+	}
+	if (date)
+		fprintf(w->out, ", %s", date);
+	if (url) {
+		fputs(", <", w->out);
+		put_text(w->out, url, w->fl);
+		fputs(">", w->out);
+	}
+	fputc('\n', w->out);
+}
+
+static void md_block(const writer *w, const bd_block *b, const bd_block *next)
+{
+	FILE *out = w->out;
+	switch (b->fact) {
+	case BD_FACT_FIELDS:
+		fprintf(out, "- **%s%s%s%s:** ", b->label, b->note ? " (" : "", b->note ? b->note : "",
+			b->note ? ")" : "");
+		put_field_names(w, b);
+		fputc('\n', out);
+		return;
+	case BD_FACT_CLAIM:
+		fputs("- ", out);
+		put_md(out, run_or(b, 0, ""), w->fl);
+		fprintf(out, ": %s", run_or(b, 1, ""));
+		put_runs(w, b, 2);
+		if (b->note) {
+			fputs(". ", out);
+			put_md(out, b->note, w->fl);
+		}
+		break;
+	case BD_FACT_REFERRAL:
+		fprintf(out, "- %s %s: %s", run_or(b, 0, ""), run_or(b, 1, ""), run_or(b, 2, ""));
+		put_runs(w, b, 4);
+		break;
+	case BD_FACT_CONFLICT:
+		fputs("- **", out);
+		put_text(out, b->label, w->fl);
+		fputs("**: ", out);
+		return;
+	case BD_FACT_FIGURE:
+		put_md(out, run_or(b, 0, ""), w->fl);
+		for (size_t i = 1; i < b->n_runs; i++)
+			put_sources(out, b->runs[i].cites);
+		if (b->note) {
+			fputs(" (", out);
+			put_md(out, b->note, w->fl);
+			fputc(')', out);
+		}
+		fputs(next && next->fact == BD_FACT_FIGURE ? " vs " : "\n", out);
+		return;
+	case BD_FACT_IMPACT:
+		fputs("- ", out);
+		put_runs(w, b, 1);
+		break;
+	case BD_FACT_QUOTE:
+		fputs("> ", out);
+		put_md(out, run_or(b, 0, ""), w->fl);
+		fputs(w->fl & BD_TEXT_ASCII ? " -- " : " \xe2\x80\x94 ", out);
+		put_md(out, run_or(b, 1, ""), w->fl);
+		put_runs(w, b, 3);
+		fputc('\n', out);
+		break;
+	case BD_FACT_SOURCE:
+		md_source(w, b);
+		return;
+	default:
+		fputs("- ", out);
+		put_runs(w, b, 0);
+		break;
+	}
+	fputc('\n', out);
+}
+
+static const char *const md_heads[BD_SEC_COUNT] = {
+	[BD_SEC_REFERRALS] = "Referrals", [BD_SEC_CONFLICTS] = "Conflicting figures",
+	[BD_SEC_IMPACTS] = "Impacts", [BD_SEC_QUOTES] = "Quotes", [BD_SEC_SOURCES] = "Sources",
+};
+
+static void md_section(const writer *w, const bd_incdoc *d, int s)
+{
+	const bd_section *sec = &d->sec[s];
+	const char *head = sec->title ? sec->title : md_heads[s];
+	if (head && (shows_any(sec, BD_IN_MD) || s == BD_SEC_SOURCES))
+		fprintf(w->out, "\n### %s\n\n", head);
+	if (s == BD_SEC_FIELDS)
+		fputc('\n', w->out);
+	bool claims = false;
+	for (size_t i = 0; i < sec->n_blocks; i++) {
+		const bd_block *b = &sec->blocks[i];
+		if (!bd_incdoc_shows(b->in, BD_IN_MD))
+			continue;
+		if (b->fact == BD_FACT_CLAIM && !claims)
+			fputs("\nField sources:\n\n", w->out);
+		claims = claims || b->fact == BD_FACT_CLAIM;
+		md_block(w, b, i + 1 < sec->n_blocks ? &sec->blocks[i + 1] : NULL);
+	}
+}
+
 void bd_render_show_md(FILE *out, const bd_incident *inc, const bd_threat_table *t,
 		       const bd_render_opts *o)
 {
-	unsigned fl = text_flags(o);
-	char buf[96];
+	bd_incdoc d;
+	bd_incdoc_opts io = { o && o->ascii, o ? o->links : NULL };
+	bd_incdoc_build(&d, inc, t, &io);
+	writer w = { out, BD_IN_MD, text_flags(o), 0 };
 	fputs("## ", out);
-	put_md(out, inc->title, fl);
-	fputs("\n\n| | |\n|---|---|\n| Id | `", out);
-	put_text(out, inc->id, fl);
-	fputs("` |\n| Organisation | ", out);
-	put_md(out, inc->force, fl);
-	if (inc->supplier) {
-		fputs(" (supplier: ", out);
-		put_md(out, inc->supplier, fl);
-		fputs(")", out);
-	}
-	fprintf(out, " |\n| Nation | %s", bd_vocab_label(&bd_nations, inc->nation));
-	char *overruled = bd_veris_country_note(inc);
-	if (overruled) {
-		fputs(" (", out);
-		put_md(out, overruled, fl);
-		fputc(')', out);
-		free(overruled);
-	}
-	fprintf(out, " |\n| Kind | %s |\n", bd_vocab_label(&bd_kinds, inc->kind));
-	bd_date d = bd_incident_date(inc);
-	bd_date_format(d, buf);
-	fprintf(out, "| Date | %s |\n| Affected | ", *buf ? buf : "unknown");
-	bd_format_affected(inc->affected, inc->qualifier, o && o->ascii, buf, sizeof buf);
-	fprintf(out, "%s |\n", buf);
-	put_count_figures(out, inc, true, 0, fl);
-	put_links_md(out, inc, o ? o->links : NULL, fl);
-	fputs("| Threat level | ", out);
-	const char *none = bd_threat_none_reason(inc->nation);
-	if (none || !bd_date_is_set(d)) {
-		/* as in the text view: no UK level is in force outside the UK */
-		fprintf(out, "not known (%s) |\n", none ? none : "no date");
-	} else {
-		if (inc->nation == BD_NORTHERN_IRELAND) {
-			bd_render_threat(buf, sizeof buf, t, BD_SCOPE_NI, d);
-			fprintf(out, "NI-related %s; ", buf);
-		}
-		bd_render_threat(buf, sizeof buf, t, BD_SCOPE_UK, d);
-		fprintf(out, "UK %s |\n", buf);
-	}
-	if (inc->summary) {
-		fputs("\n", out);
-		put_md(out, inc->summary, fl);
-		fputs("\n", out);
-	}
-	const struct { const char *label; bd_fieldset mask, reported; } groups[] = {
-		{ "Exposed", inc->exposed, bd_incident_reported(inc) },
-		{ "Not exposed", inc->not_exposed, 0 },
-		{ "Lost (" BD_LOST_MEANING ")", inc->lost, 0 },
-		{ "Unknown", bd_incident_unknown(inc), 0 },
-	};
-	fputs("\n", out);
-	for (size_t g = 0; g < 4; g++) {
-		if (g == 2 && !inc->lost)
-			continue;
-		char *names = bd_render_fields_marked(groups[g].mask, groups[g].reported, true);
-		fprintf(out, "- **%s:** %s\n", groups[g].label, names && *names ? names : "none");
-		free(names);
-	}
-	put_claims(out, inc, true, 0, fl);
-	if (inc->n_referrals) {
-		fputs("\n### Referrals\n\n", out);
-		for (size_t i = 0; i < inc->n_referrals; i++) {
-			const bd_referral *r = &inc->referrals[i];
-			bd_date_format(r->date, buf);
-			fprintf(out, "- %s %s: %s", *buf ? buf : "undated",
-				bd_vocab_label(&bd_bodies, r->body), bd_vocab_name(&bd_ref_statuses, r->status));
-			if (r->amount >= 0) {
-				bd_format_thousands(r->amount, buf, sizeof buf);
-				fprintf(out, " %s%s", o && o->ascii ? "GBP " : "£", buf);
-			}
-			put_md_sources(out, &r->sources);
-			fputc('\n', out);
-		}
-	}
-	if (bd_links_conflicts(inc, o ? o->links : NULL, NULL, NULL)) {
-		conflict_ctx cc = { out, inc, fl, true, 0 };
-		fputs("\n### Conflicting figures\n\n", out);
-		bd_links_conflicts(inc, o ? o->links : NULL, put_conflict, &cc);
-	}
-	if (inc->n_impacts) {
-		fputs("\n### Impacts\n\n", out);
-		for (size_t i = 0; i < inc->n_impacts; i++) {
-			fputs("- ", out);
-			put_md(out, inc->impacts[i].text, fl);
-			put_md_sources(out, &inc->impacts[i].sources);
-			fputc('\n', out);
-		}
-	}
-	if (inc->n_quotes) {
-		fputs("\n### Quotes\n\n", out);
-		for (size_t i = 0; i < inc->n_quotes; i++) {
-			fputs("> ", out);
-			put_md(out, inc->quotes[i].text, fl);
-			fputs(fl & BD_TEXT_ASCII ? " -- " : " — ", out);
-			put_md(out, inc->quotes[i].who, fl);
-			put_md_sources(out, &inc->quotes[i].sources);
-			fputs("\n\n", out);
-		}
-	}
-	fputs("\n### Sources\n\n", out);
-	for (size_t i = 0; i < inc->n_sources; i++) {
-		const bd_source *s = &inc->sources[i];
-		fprintf(out, "- \\[%s\\] ", s->id);
-		put_md(out, s->publisher, fl);
-		if (s->title) {
-			fputs(", *", out);
-			put_md(out, s->title, fl);
-			fputs("*", out);
-		}
-		if (bd_date_is_set(s->date)) {
-			bd_date_format(s->date, buf);
-			fprintf(out, ", %s", buf);
-		}
-		if (s->url) {
-			fputs(", <", out);
-			put_text(out, s->url, fl);
-			fputs(">", out);
-		}
+	put_md(out, d.title, w.fl);
+	fputs("\n\n| | |\n|---|---|\n", out);
+	md_table(&w, &d.sec[BD_SEC_HEAD]);
+	md_table(&w, &d.sec[BD_SEC_THREAT]);
+	const bd_section *sum = &d.sec[BD_SEC_SUMMARY];
+	if (sum->n_blocks) {
+		fputc('\n', out);
+		put_md(out, run_or(&sum->blocks[0], 0, ""), w.fl);
 		fputc('\n', out);
 	}
-	char *extra = bd_veris_extra_lines(inc->origin_extra);
-	if (extra) {
-		fprintf(out, "\n### %s\n\n", extra_heading(inc));
-		char *save = NULL;
-		for (char *line = strtok_r(extra, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-			fputs("- ", out);
-			put_md(out, line, fl);
-			fputc('\n', out);
-		}
-	}
-	free(extra);
+	for (int s = BD_SEC_FIELDS; s < BD_SEC_COUNT; s++)
+		md_section(&w, &d, s);
+	bd_incdoc_free(&d);
 }

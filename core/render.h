@@ -58,11 +58,6 @@ void bd_render_referral(const bd_incident *inc, int body, bool ascii, char *b, s
 char *bd_render_fields_marked(bd_fieldset mask, bd_fieldset reported, bool labels);
 /* What a lost field means, wherever the group is shown. */
 #define BD_LOST_MEANING "lost, deleted or destroyed: availability, not exposure"
-/* The incident's links as lines of text, unsanitised, "\n" after each:
- * "Same incident as ID ..." and "Possible duplicate of ID (same force and
- * month)". l may be NULL (only same_as is known). NULL when there is none;
- * caller frees. */
-char *bd_render_links(const bd_incident *inc, const bd_links *l);
 /* "referred", "fine £750,000" — the furthest status with one body. */
 const char *bd_render_status(int status);
 

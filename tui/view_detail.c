@@ -1,5 +1,6 @@
 /* Drill-down (Enter): one incident in panes — summary, fields, referrals,
  * threat context, impacts, quotes, sources — cycled with Tab. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "app.h"
 #include "compare.h"
 #include "doc.h"
+#include "incdoc.h"
 #include "keys.h"
 #include "render.h"
 #include "text.h"
@@ -25,17 +27,30 @@ typedef struct detail {
 	bool links_loaded;
 	int pane;
 	int scroll[P_COUNT];
+	bd_incdoc idoc;         /* what the panes say */
 	doc body;
 	int built_width, built_pane;
 	char *find;             /* the search in this drill-down, or NULL */
 	int match;              /* the current match, counted in the pane */
 } detail;
 
-static void label_value(doc *d, const char *label, const char *value)
+/* ---- the panes: the incident's document (incdoc.h) in styled lines ---- */
+
+static int role_of(const bd_run *r)
 {
-	doc_add(d, R_DIM, label);
-	doc_tab(d, 14);
-	doc_wrap(d, R_NORMAL, 14, value);
+	static const int roles[] = {
+		[BD_ROLE_TEXT] = R_NORMAL, [BD_ROLE_VALUE] = R_TITLE, [BD_ROLE_MUTED] = R_DIM,
+		[BD_ROLE_UNKNOWN] = R_UNKNOWN, [BD_ROLE_EXPOSED] = R_EXPOSED,
+		[BD_ROLE_NOT_EXPOSED] = R_SAFE, [BD_ROLE_LOST] = R_NORMAL, [BD_ROLE_REPORTED] = R_DIM,
+		[BD_ROLE_CONFLICT] = R_DIFF, [BD_ROLE_ALERT] = R_EXPOSED, [BD_ROLE_CITE] = R_DIM,
+	};
+	return r->role == BD_ROLE_LEVEL ? term_level_role(r->level) : roles[r->role];
+}
+
+static const char *text_of(const bd_block *b, size_t i)
+{
+	const char *s = bd_incdoc_run(b, i);
+	return s ? s : "";
 }
 
 static void sources_suffix(doc *d, const bd_strv *sv)
@@ -49,452 +64,383 @@ static void sources_suffix(doc *d, const bd_strv *sv)
 	doc_add(d, R_DIM, buf);
 }
 
-/* A line a link: another record of the same breach, or one that may be. */
-static void link_lines(doc *d, const bd_incident *inc, const bd_links *l)
+/* Runs from `from` on, in their roles, citations bracketed. */
+static void add_runs(doc *d, const bd_block *b, size_t from)
 {
-	char *lines = bd_render_links(inc, l), *save = NULL;
-	bool first = true;
-	for (char *line = lines ? strtok_r(lines, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		doc_add(d, R_DIM, first ? "Links" : "");
-		doc_tab(d, 14);
-		doc_wrap(d, strncmp(line, "Possible", 8) ? R_NORMAL : R_DIFF, 14, line);
-		first = false;
+	for (size_t i = from; i < b->n_runs; i++) {
+		const bd_run *r = &b->runs[i];
+		if (!bd_incdoc_shows(r->in, BD_IN_PANE))
+			continue;
+		if (r->role == BD_ROLE_CITE)
+			sources_suffix(d, r->cites);
+		else
+			doc_add(d, role_of(r), r->text);
 	}
-	free(lines);
 }
 
-static void build_summary(doc *d, const bd_incident *inc, const bd_links *l)
+/* A note under an item, dim, from column x. */
+static void add_note(doc *d, const bd_block *b, int x)
 {
-	char buf[512], date[11];
-	snprintf(buf, sizeof buf, "%s%s%s%s", inc->force, inc->supplier ? " (supplier: " : "",
-		 inc->supplier ? inc->supplier : "", inc->supplier ? ")" : "");
-	label_value(d, "Organisation", buf);
-	char *overruled = bd_veris_country_note(inc);
-	snprintf(buf, sizeof buf, "%s%s%s%s", bd_vocab_label(&bd_nations, inc->nation),
-		 overruled ? " (" : "", overruled ? overruled : "", overruled ? ")" : "");
-	free(overruled);
-	label_value(d, "Nation", buf);
-	label_value(d, "Kind", bd_vocab_label(&bd_kinds, inc->kind));
-	const struct { const char *l; bd_date v; } dates[] = {
-		{ "Occurred", inc->occurred }, { "Discovered", inc->discovered }, { "Disclosed", inc->disclosed }
-	};
-	for (size_t i = 0; i < 3; i++) {
-		bd_date_format(dates[i].v, date);
-		label_value(d, dates[i].l, *date ? date : "unknown");
-	}
-	bd_format_affected(inc->affected, inc->qualifier, the_term->ascii, buf, sizeof buf);
-	size_t o = strlen(buf);
-	for (size_t k = 0; k < bd_who.count; k++) {
-		int i = bd_vocab_at(&bd_who, k);
-		if (inc->who & (1u << i))
-			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", o && buf[o - 1] != '(' ? (strchr(buf, '(') ? ", " : " (") : "", bd_who.entries[i].name);
-	}
-	if (strchr(buf, '('))
-		snprintf(buf + o, sizeof buf - o, ")");
-	doc_add(d, R_DIM, "Affected");
+	if (!b->note)
+		return;
+	doc_tab(d, x);
+	doc_wrap(d, R_DIM, x, b->note);
+}
+
+/* Label, then the value wrapped at column 14 (a value of several roles on
+ * one line). */
+static void pane_line(doc *d, const bd_block *b)
+{
+	doc_add(d, R_DIM, b->flags & BD_BLOCK_CONT ? "" : b->label);
 	doc_tab(d, 14);
-	doc_add(d, R_TITLE, buf);
-	sources_suffix(d, &inc->affected_sources);
+	if (b->n_runs == 1) {
+		doc_wrap(d, role_of(&b->runs[0]), 14, b->runs[0].text);
+		return;
+	}
+	add_runs(d, b, 0);
 	doc_nl(d);
-	size_t conflicts = bd_links_conflicts(inc, l, NULL, NULL);
-	if (conflicts) {
-		snprintf(buf, sizeof buf, "%zu figure%s reported differently by different sources: see Sources",
-			 conflicts, conflicts == 1 ? " is" : "s are");
-		doc_tab(d, 14);
-		doc_wrap(d, R_DIFF, 14, buf);
-	}
-	snprintf(buf, sizeof buf, "%s%s%s", bd_vocab_label(&bd_origins, inc->origin),
-		 inc->origin_record_id ? " record " : "", inc->origin_record_id ? inc->origin_record_id : "");
-	label_value(d, "Origin", buf);
-	if (inc->origin_file || inc->origin_master_id) {
-		snprintf(buf, sizeof buf, "%s%s%s%s", inc->origin_file ? "file " : "",
-			 inc->origin_file ? inc->origin_file : "",
-			 inc->origin_master_id ? (inc->origin_file ? ", master_id " : "master_id ") : "",
-			 inc->origin_master_id ? inc->origin_master_id : "");
-		label_value(d, "", buf);
-	}
-	link_lines(d, inc, l);
+}
+
+static void pane_para(doc *d, const bd_block *b)
+{
+	doc_wrap(d, role_of(&b->runs[0]), 0, b->runs[0].text);
+}
+
+static void pane_summary(doc *d, const bd_incdoc *id)
+{
+	const bd_section *head = &id->sec[BD_SEC_HEAD], *sum = &id->sec[BD_SEC_SUMMARY],
+			 *extra = &id->sec[BD_SEC_EXTRA];
+	for (size_t i = 0; i < head->n_blocks; i++)
+		if (bd_incdoc_shows(head->blocks[i].in, BD_IN_PANE))
+			pane_line(d, &head->blocks[i]);
 	doc_nl(d);
-	if (inc->summary)
-		doc_wrap(d, R_NORMAL, 0, inc->summary);
-	/* What a VERIS record said that has no place in the model is kept and
-	 * shown, never dropped. */
-	char *extra = bd_veris_extra_lines(inc->origin_extra);
-	if (extra && *extra) {
-		doc_nl(d);
-		doc_add(d, R_TITLE, inc->origin == BD_ORIGIN_VERIS ? "Other VERIS data" : "Other data");
-		doc_nl(d);
-		char *save = NULL;
-		for (char *line = strtok_r(extra, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-			doc_tab(d, 2);
-			doc_wrap(d, R_DIM, 4, line);
-		}
+	for (size_t i = 0; i < sum->n_blocks; i++)
+		pane_para(d, &sum->blocks[i]);
+	if (!extra->n_blocks)
+		return;
+	doc_nl(d);
+	doc_add(d, R_TITLE, extra->title);
+	doc_nl(d);
+	for (size_t i = 0; i < extra->n_blocks; i++) {
+		doc_tab(d, 2);
+		doc_wrap(d, R_DIM, 4, text_of(&extra->blocks[i], 0));
 	}
-	free(extra);
 }
 
 /* One field: its glyph and label, "(reported)" after a field that only
  * hedged reports say was exposed. */
-static void field_item(doc *d, int role, const char *glyph, int f, bd_fieldset reported)
+static void field_item(doc *d, int role, const char *glyph, const bd_run *f)
 {
-	bool rep = reported & BD_FIELD_BIT(f);
+	bool rep = f->role == BD_ROLE_REPORTED;
 	doc_add(d, rep ? R_DIM : role, rep ? the_term->g->reported : glyph);
 	doc_add(d, role, " ");
-	doc_add(d, rep ? R_DIM : role, bd_fields.entries[f].label);
+	doc_add(d, rep ? R_DIM : role, f->text);
 	if (rep)
 		doc_add(d, R_DIM, " (reported)");
 }
 
-/* One column of field names, written down from line0 at column x. Returns
- * the line after its last. */
-static int field_column(doc *d, int x, int role, const char *glyph, bd_fieldset mask,
-			bd_fieldset reported, int line0)
-{
-	int row = line0;
-	for (size_t k = 0; k < bd_fields.count; k++) {
-		int f = bd_vocab_at(&bd_fields, k);
-		if (!(mask & BD_FIELD_BIT(f)))
-			continue;
-		doc_goto(d, row++);
-		doc_tab(d, x);
-		field_item(d, role, glyph, f, reported);
-	}
-	return row;
-}
-
-/* Which sources place each field, and how firmly. */
-static void field_claims(doc *d, const bd_incident *inc)
-{
-	if (!inc->n_claims)
-		return;
-	doc_nl(d);
-	doc_add(d, R_TITLE, "SOURCES OF THESE FIELDS");
-	doc_nl(d);
-	for (size_t i = 0; i < inc->n_claims; i++) {
-		const bd_field_claim *c = &inc->claims[i];
-		char *names = bd_render_fields(c->fields, true);
-		doc_add(d, c->certainty == BD_CERT_REPORTED ? R_DIM : R_NORMAL,
-			bd_vocab_name(&bd_certainties, c->certainty));
-		doc_tab(d, 11);
-		doc_add(d, R_NORMAL, names ? names : "");
-		sources_suffix(d, &c->sources);
-		doc_nl(d);
-		if (c->note) {
-			doc_tab(d, 11);
-			doc_wrap(d, R_DIM, 11, c->note);
-		}
-		free(names);
-	}
-}
-
-static void build_fields(doc *d, const bd_incident *inc)
+static const char *field_glyph(int role)
 {
 	const glyphs *g = the_term->g;
-	bd_fieldset reported = bd_incident_reported(inc);
-	bd_fieldset groups[3] = { inc->exposed, inc->not_exposed, bd_incident_unknown(inc) };
-	const char *titles[3] = { "EXPOSED", "NOT EXPOSED", "UNKNOWN" };
-	const char *marks[3] = { g->exposed, g->safe, g->unknown };
-	int roles[3] = { R_EXPOSED, R_SAFE, R_UNKNOWN };
-	char buf[64];
-	if (d->width >= 72) {
-		int colw = d->width / 3;
-		for (int i = 0; i < 3; i++) {
-			snprintf(buf, sizeof buf, "%s (%d)", titles[i], __builtin_popcount(groups[i]));
-			doc_tab(d, i * colw);
-			doc_add(d, R_TITLE, buf);
-		}
-		doc_nl(d);
-		int first = d->cur, last = first;
-		for (int i = 0; i < 3; i++) {
-			int end = field_column(d, i * colw, roles[i], marks[i], groups[i],
-					       i == 0 ? reported : 0, first);
-			last = end > last ? end : last;
-		}
-		doc_goto(d, last);
-	} else {
-		for (int i = 0; i < 3; i++) {
-			snprintf(buf, sizeof buf, "%s (%d)", titles[i], __builtin_popcount(groups[i]));
-			doc_add(d, R_TITLE, buf);
-			doc_nl(d);
-			for (size_t k = 0; k < bd_fields.count; k++) {
-				int f = bd_vocab_at(&bd_fields, k);
-				if (groups[i] & BD_FIELD_BIT(f)) {
-					doc_tab(d, 2);
-					field_item(d, roles[i], marks[i], f, i == 0 ? reported : 0);
-					doc_nl(d);
-				}
-			}
-			doc_nl(d);
-		}
-	}
-	if (inc->lost) {
-		doc_nl(d);
-		snprintf(buf, sizeof buf, "LOST, DELETED OR DESTROYED (%d)", __builtin_popcount(inc->lost));
-		doc_add(d, R_TITLE, buf);
-		doc_nl(d);
-		for (size_t k = 0; k < bd_fields.count; k++) {
-			int f = bd_vocab_at(&bd_fields, k);
-			if (inc->lost & BD_FIELD_BIT(f)) {
-				doc_tab(d, 1);
-				field_item(d, R_NORMAL, g->lost, f, 0);
-				doc_nl(d);
-			}
-		}
-		doc_wrap(d, R_DIM, 0, "Availability, not exposure: losing data says nothing of who saw it.");
-	}
-	field_claims(d, inc);
-	doc_nl(d);
-	doc_wrap(d, R_DIM, 0, "Unknown means no source says either way; it is never shown as safe.");
+	return role == BD_ROLE_EXPOSED ? g->exposed : role == BD_ROLE_NOT_EXPOSED ? g->safe
+	       : role == BD_ROLE_LOST ? g->lost : g->unknown;
 }
 
-static void build_referrals(doc *d, const bd_incident *inc)
+/* A group's heading, "NOT EXPOSED (1)". */
+static void group_title(doc *d, const bd_block *g)
 {
-	if (!inc->n_referrals) {
-		doc_wrap(d, R_DIM, 0, "No referral to a regulator or agency is recorded: whether"
-			 " one was made is unknown.");
+	char buf[64];
+	int n = snprintf(buf, sizeof buf, "%s (%d)", g->role == BD_ROLE_LOST
+			 ? "lost, deleted or destroyed" : g->label, g->count);
+	for (int i = 0; i < n && i < (int)sizeof buf; i++)
+		buf[i] = (char)toupper((unsigned char)buf[i]);
+	doc_add(d, R_TITLE, buf);
+}
+
+/* Exposed, not exposed and unknown: side by side where there is room,
+ * else one under the other. */
+static void field_groups(doc *d, const bd_block *const *g, size_t n)
+{
+	if (d->width < 72) {
+		for (size_t i = 0; i < n; i++) {
+			group_title(d, g[i]);
+			doc_nl(d);
+			for (size_t f = 0; f < g[i]->n_runs; f++) {
+				doc_tab(d, 2);
+				field_item(d, role_of(&(bd_run){ .role = g[i]->role }),
+					   field_glyph(g[i]->role), &g[i]->runs[f]);
+				doc_nl(d);
+			}
+			doc_nl(d);
+		}
 		return;
 	}
-	/* a timeline: sorted by date, undated last */
-	size_t n = inc->n_referrals;
-	size_t *order = malloc(n * sizeof *order);
+	int colw = d->width / 3;
+	for (size_t i = 0; i < n; i++) {
+		doc_tab(d, (int)i * colw);
+		group_title(d, g[i]);
+	}
+	doc_nl(d);
+	int first = d->cur, last = first;
+	for (size_t i = 0; i < n; i++) {
+		int row = first;
+		for (size_t f = 0; f < g[i]->n_runs; f++) {
+			doc_goto(d, row++);
+			doc_tab(d, (int)i * colw);
+			field_item(d, role_of(&(bd_run){ .role = g[i]->role }), field_glyph(g[i]->role),
+				   &g[i]->runs[f]);
+		}
+		last = row > last ? row : last;
+	}
+	doc_goto(d, last);
+}
+
+static void pane_lost(doc *d, const bd_block *g)
+{
+	doc_nl(d);
+	group_title(d, g);
+	doc_nl(d);
+	for (size_t f = 0; f < g->n_runs; f++) {
+		doc_tab(d, 1);
+		field_item(d, R_NORMAL, field_glyph(g->role), &g->runs[f]);
+		doc_nl(d);
+	}
+	doc_wrap(d, R_DIM, 0, "Availability, not exposure: losing data says nothing of who saw it.");
+}
+
+static void pane_fields(doc *d, const bd_section *s)
+{
+	const bd_block *groups[3];
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_blocks && n < 3; i++)
+		if (s->blocks[i].fact == BD_FACT_FIELDS && s->blocks[i].role != BD_ROLE_LOST)
+			groups[n++] = &s->blocks[i];
+	field_groups(d, groups, n);
+	bool claims = false;
+	for (size_t i = 0; i < s->n_blocks; i++) {
+		const bd_block *b = &s->blocks[i];
+		if (b->fact == BD_FACT_FIELDS && b->role == BD_ROLE_LOST)
+			pane_lost(d, b);
+		if (b->fact == BD_FACT_CLAIM) {
+			if (!claims) {
+				doc_nl(d);
+				doc_add(d, R_TITLE, "SOURCES OF THESE FIELDS");
+				doc_nl(d);
+			}
+			claims = true;
+			doc_add(d, role_of(&b->runs[1]), text_of(b, 1));
+			doc_tab(d, 11);
+			doc_add(d, R_NORMAL, text_of(b, 0));
+			add_runs(d, b, 2);
+			doc_nl(d);
+			add_note(d, b, 11);
+		}
+		if (b->fact == BD_FACT_PARA) {
+			doc_nl(d);
+			pane_para(d, b);
+		}
+	}
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const bd_block *x = *(const bd_block *const *)a, *y = *(const bd_block *const *)b;
+	int c = bd_date_cmp(x->date, y->date);
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+/* A timeline: sorted by date, undated last. */
+static void pane_referrals(doc *d, const bd_section *s)
+{
+	const bd_block **order = malloc((s->n_blocks + 1) * sizeof *order);
 	if (!order)
 		return;
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && bd_date_cmp(inc->referrals[order[j]].date,
-							 inc->referrals[order[j - 1]].date) < 0; j--) {
-			size_t t = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = t;
+	for (size_t i = 0; i < s->n_blocks; i++)
+		order[i] = &s->blocks[i];
+	qsort(order, s->n_blocks, sizeof *order, by_date);
+	for (size_t k = 0; k < s->n_blocks; k++) {
+		const bd_block *b = order[k];
+		if (b->fact == BD_FACT_PARA) {
+			pane_para(d, b);
+			continue;
 		}
-	for (size_t k = 0; k < n; k++) {
-		const bd_referral *r = &inc->referrals[order[k]];
-		char date[11], buf[128];
-		bd_date_format(r->date, date);
-		doc_add(d, R_NORMAL, *date ? date : "undated");
+		doc_add(d, R_NORMAL, text_of(b, 0));
 		doc_tab(d, 12);
-		doc_add(d, R_TITLE, bd_vocab_label(&bd_bodies, r->body));
+		doc_add(d, R_TITLE, text_of(b, 1));
 		doc_tab(d, 19);
-		snprintf(buf, sizeof buf, "%s", bd_vocab_name(&bd_ref_statuses, r->status));
-		if (r->amount >= 0) {
-			char num[32];
-			bd_format_thousands(r->amount, num, sizeof num);
-			snprintf(buf, sizeof buf, "fine %s%s", the_term->ascii ? "GBP " : "£", num);
-		}
-		doc_add(d, bd_ref_status_rank(r->status) >= bd_ref_status_rank(BD_REF_UNDERTAKING)
-			? R_EXPOSED : R_NORMAL, buf);
-		if (r->by) {
+		doc_add(d, role_of(&b->runs[2]), text_of(b, 2));
+		if (bd_incdoc_run(b, 3)) {
 			doc_add(d, R_DIM, "  by ");
-			doc_add(d, R_NORMAL, r->by);
+			doc_add(d, R_NORMAL, b->runs[3].text);
 		}
-		sources_suffix(d, &r->sources);
+		add_runs(d, b, 4);
 		doc_nl(d);
-		if (r->note) {
-			doc_tab(d, 19);
-			doc_wrap(d, R_DIM, 19, r->note);
-		}
+		add_note(d, b, 19);
 	}
 	free(order);
 }
 
-static const char *level_meaning(int level)
+static void threat_source(doc *d, const bd_block *b)
 {
-	static const char *const m[] = {
-		"an attack is highly unlikely", "an attack is possible but not likely",
-		"an attack is likely", "an attack is highly likely",
-		"an attack is highly likely in the near future",
-	};
-	return level >= 0 && level <= BD_LEVEL_CRITICAL ? m[level] : "";
+	const char *title = bd_incdoc_run(b, 2), *date = bd_incdoc_run(b, 3);
+	char *line = NULL;
+	if (asprintf(&line, "- %s%s%s%s%s%s", text_of(b, 1), title ? ", \"" : "", title ? title : "",
+		     title ? "\"" : "", date ? ", " : "", date ? date : "") >= 0) {
+		doc_tab(d, 28);
+		doc_wrap(d, R_DIM, 30, line);
+	}
+	free(line);
+	if (bd_incdoc_run(b, 4)) {
+		doc_tab(d, 30);
+		doc_wrap(d, R_DIM, 30, b->runs[4].text);
+	}
 }
 
-static void threat_line(doc *d, const bd_threat_table *t, int scope, bd_date date, const char *label)
+/* A scope's level and what it means, its period, note and sources. */
+static void threat_scope(doc *d, const bd_block *b)
 {
-	const bd_threat_period *p = bd_threat_at(t, scope, date);
-	char buf[256], from[11], to[11];
-	doc_add(d, R_DIM, label);
+	doc_add(d, R_DIM, b->label);
 	doc_tab(d, 28);
-	if (!p) {
-		doc_add(d, R_UNKNOWN, "not known");
+	const bd_run *level = &b->runs[1];
+	if (level->role != BD_ROLE_LEVEL) {
+		doc_add(d, role_of(level), level->text);
 		doc_nl(d);
 		return;
 	}
-	doc_add(d, term_level_role(p->level), bd_vocab_label(&bd_levels, p->level));
+	doc_add(d, role_of(level), level->text);
 	doc_add(d, R_NORMAL, ": ");
-	doc_wrap(d, R_NORMAL, 28, level_meaning(p->level));
-	bd_date_format(p->from, from);
-	bd_date_format(p->to, to);
-	char latest[11];
-	bd_date_format(p->latest, latest);
-	if (*to)
-		snprintf(buf, sizeof buf, "in force from %s to %s", from, to);
-	else
-		snprintf(buf, sizeof buf, "in force from %s; no end found (latest source %s)", from, latest);
-	doc_tab(d, 28);
-	doc_wrap(d, R_DIM, 28, buf);
-	if (p->note) {
-		doc_tab(d, 28);
-		doc_wrap(d, R_DIM, 28, p->note);
-	}
-	for (size_t i = 0; i < p->n_sources; i++) {
-		const bd_threat_source *s = &p->sources[i];
-		char *line = NULL, sd[11];
-		bd_date_format(s->date, sd);
-		if (asprintf(&line, "- %s%s%s%s%s%s", s->publisher, s->title ? ", \"" : "",
-			     s->title ? s->title : "", s->title ? "\"" : "", *sd ? ", " : "", sd) >= 0) {
+	size_t at = 2;
+	while (at < b->n_runs && !bd_incdoc_shows(b->runs[at].in, BD_IN_PANE))
+		at++;
+	for (; at < b->n_runs; at++) {
+		doc_wrap(d, role_of(&b->runs[at]), 28, b->runs[at].text);
+		if (at + 1 < b->n_runs)
 			doc_tab(d, 28);
-			doc_wrap(d, R_DIM, 30, line);
-		}
-		free(line);
-		if (s->url) {
-			doc_tab(d, 30);
-			doc_wrap(d, R_DIM, 30, s->url);
-		}
+	}
+	add_note(d, b, 28);
+}
+
+static void pane_threat(doc *d, const bd_section *s)
+{
+	for (size_t i = 0; i < s->n_blocks; i++) {
+		const bd_block *b = &s->blocks[i];
+		if (!bd_incdoc_shows(b->in, BD_IN_PANE))
+			continue;
+		if (b->fact == BD_FACT_PARA)
+			pane_para(d, b);
+		else if (b->fact == BD_FACT_THREAT)
+			threat_scope(d, b);
+		else
+			threat_source(d, b);
+		const bd_block *next = i + 1 < s->n_blocks ? &s->blocks[i + 1] : NULL;
+		bool scope = b->fact != BD_FACT_PARA, next_scope = next && next->fact != BD_FACT_PARA;
+		if (scope != next_scope && (scope || next))
+			doc_nl(d);
 	}
 }
 
-static void build_threat(doc *d, const bd_incident *inc, const bd_threat_table *t)
+static void pane_impacts(doc *d, const bd_section *s)
 {
-	bd_date date = bd_incident_date(inc);
-	char buf[512], ds[11];
-	bd_date_format(date, ds);
-	if (inc->nation == BD_NATION_UNKNOWN) {
-		doc_wrap(d, R_DIM, 0, "No UK threat level is given: the record does not say in which country the incident was.");
-		return;
-	}
-	if (!bd_date_is_set(date) || inc->nation == BD_OUTSIDE_UK) {
-		doc_wrap(d, R_DIM, 0, inc->nation == BD_OUTSIDE_UK
-			 ? "The UK threat levels do not apply: the incident was outside the UK."
-			 : "The incident has no date, so the level in force is not known.");
-		return;
-	}
-	snprintf(buf, sizeof buf, "Threat levels in force on %s (the incident's %s date):", ds,
-		 bd_date_is_set(inc->occurred) ? "occurred" : bd_date_is_set(inc->discovered) ? "discovered" : "disclosed");
-	doc_wrap(d, R_TITLE, 0, buf);
-	doc_nl(d);
-	if (inc->nation == BD_NORTHERN_IRELAND)
-		threat_line(d, t, BD_SCOPE_NI, date, "Northern Ireland-related");
-	threat_line(d, t, BD_SCOPE_UK, date, "UK national");
-	doc_nl(d);
-	int scope = bd_threat_scope_for(inc->nation);
-	const bd_threat_period *p = bd_threat_at(t, scope, date);
-	bd_fieldset identifying = BD_FIELD_BIT(0) | BD_FIELD_BIT(1) | BD_FIELD_BIT(2) |
-				  BD_FIELD_BIT(5) | BD_FIELD_BIT(9) | BD_FIELD_BIT(10) | BD_FIELD_BIT(11);
-	if (p && p->level >= BD_LEVEL_SUBSTANTIAL && (inc->exposed & identifying)) {
-		char *fields = bd_render_fields(inc->exposed & identifying, true);
-		snprintf(buf, sizeof buf, "Why it matters: identifying details of %s (%s) were exposed in %s while the threat level there was %s (%s).",
-			 inc->who ? bd_vocab_name(&bd_who, __builtin_ctz(inc->who)) : "people",
-			 fields ? fields : "unspecified",
-			 bd_vocab_label(&bd_nations, inc->nation), bd_vocab_label(&bd_levels, p->level),
-			 level_meaning(p->level));
-		free(fields);
-		doc_wrap(d, R_EXPOSED, 0, buf);
-	}
-}
-
-static void build_impacts(doc *d, const bd_incident *inc)
-{
-	if (!inc->n_impacts)
-		doc_wrap(d, R_DIM, 0, "No impacts are recorded.");
-	for (size_t i = 0; i < inc->n_impacts; i++) {
-		char date[11];
-		bd_date_format(inc->impacts[i].date, date);
-		doc_add(d, R_DIM, *date ? date : "-");
+	for (size_t i = 0; i < s->n_blocks; i++) {
+		const bd_block *b = &s->blocks[i];
+		if (b->fact == BD_FACT_PARA) {
+			pane_para(d, b);
+			continue;
+		}
+		doc_add(d, R_DIM, text_of(b, 0));
 		doc_tab(d, 12);
-		doc_wrap(d, R_NORMAL, 12, inc->impacts[i].text);
+		doc_wrap(d, R_NORMAL, 12, text_of(b, 1));
 	}
 }
 
-static void build_quotes(doc *d, const bd_incident *inc)
+static void pane_quotes(doc *d, const bd_section *s)
 {
-	if (!inc->n_quotes)
-		doc_wrap(d, R_DIM, 0, "No quotes are recorded.");
-	for (size_t i = 0; i < inc->n_quotes; i++) {
-		const bd_quote *q = &inc->quotes[i];
+	for (size_t i = 0; i < s->n_blocks; i++) {
+		const bd_block *b = &s->blocks[i];
+		if (b->fact == BD_FACT_PARA) {
+			pane_para(d, b);
+			continue;
+		}
 		char *text = NULL;
-		if (asprintf(&text, "\"%s\"", q->text) >= 0)
+		if (asprintf(&text, "\"%s\"", text_of(b, 0)) >= 0)
 			doc_wrap(d, R_NORMAL, 0, text);
 		free(text);
 		doc_tab(d, 4);
-		doc_add(d, R_TITLE, q->who);
-		if (q->role) {
+		doc_add(d, R_TITLE, text_of(b, 1));
+		if (bd_incdoc_run(b, 2)) {
 			doc_add(d, R_DIM, ", ");
-			doc_add(d, R_DIM, q->role);
+			doc_add(d, R_DIM, b->runs[2].text);
 		}
-		sources_suffix(d, &q->sources);
+		add_runs(d, b, 3);
 		doc_nl(d);
 		doc_nl(d);
 	}
 }
 
-typedef struct conflict_doc {
-	doc *d;
-} conflict_doc;
-
-static void conflict_line(void *ctx, const char *about, const bd_figure *const *figs, size_t n)
+static void pane_conflicts(doc *d, const bd_section *s)
 {
-	conflict_doc *c = ctx;
-	doc_add(c->d, R_DIFF, the_term->g->diff);
-	doc_add(c->d, R_DIFF, " ");
-	doc_add(c->d, R_DIFF, about);
-	doc_nl(c->d);
-	for (size_t i = 0; i < n; i++) {
-		const bd_figure *f = figs[i];
-		doc_tab(c->d, 4);
-		doc_add(c->d, R_TITLE, f->value);
-		doc_tab(c->d, 30);
-		sources_suffix(c->d, &f->sources);
-		doc_nl(c->d);
-		if (f->note) {
-			doc_tab(c->d, 6);
-			doc_wrap(c->d, R_DIM, 6, f->note);
+	if (!s->n_blocks)
+		return;
+	doc_wrap(d, R_TITLE, 0, "Figures the sources disagree on, side by side:");
+	for (size_t i = 0; i < s->n_blocks; i++) {
+		const bd_block *b = &s->blocks[i];
+		if (b->fact == BD_FACT_CONFLICT) {
+			doc_add(d, R_DIFF, the_term->g->diff);
+			doc_add(d, R_DIFF, " ");
+			doc_add(d, R_DIFF, b->label);
+			doc_nl(d);
+			continue;
 		}
+		doc_tab(d, 4);
+		doc_add(d, R_TITLE, text_of(b, 0));
+		doc_tab(d, 30);
+		add_runs(d, b, 1);
+		doc_nl(d);
+		add_note(d, b, 6);
 	}
+	doc_nl(d);
 }
 
-static void build_sources(doc *d, const bd_incident *inc, const bd_links *l)
+static void pane_sources(doc *d, const bd_section *s)
 {
-	if (bd_links_conflicts(inc, l, NULL, NULL)) {
-		doc_wrap(d, R_TITLE, 0, "Figures the sources disagree on, side by side:");
-		conflict_doc c = { d };
-		bd_links_conflicts(inc, l, conflict_line, &c);
-		doc_nl(d);
-	}
-	for (size_t i = 0; i < inc->n_sources; i++) {
-		const bd_source *s = &inc->sources[i];
-		char head[80], date[11];
-		snprintf(head, sizeof head, "[%s]", s->id);
-		doc_add(d, R_KEY, head);
+	for (size_t i = 0; i < s->n_blocks; i++) {
+		const bd_block *b = &s->blocks[i];
+		const char *title = bd_incdoc_run(b, 2), *date = bd_incdoc_run(b, 3);
+		char *head = NULL, *line = NULL;
+		if (asprintf(&head, "[%s]", text_of(b, 0)) >= 0)
+			doc_add(d, R_KEY, head);
+		free(head);
 		doc_tab(d, 6);
-		bd_date_format(s->date, date);
-		char *line = NULL;
-		if (asprintf(&line, "%s%s%s%s%s%s", s->publisher, s->title ? ": " : "",
-			     s->title ? s->title : "", *date ? " (" : "", date, *date ? ")" : "") >= 0)
+		if (asprintf(&line, "%s%s%s%s%s%s", text_of(b, 1), title ? ": " : "", title ? title : "",
+			     date ? " (" : "", date ? date : "", date ? ")" : "") >= 0)
 			doc_wrap(d, R_NORMAL, 6, line);
 		free(line);
-		if (s->url) {
+		if (bd_incdoc_run(b, 4)) {
 			doc_tab(d, 6);
-			doc_wrap(d, R_DIM, 6, s->url);
+			doc_wrap(d, R_DIM, 6, b->runs[4].text);
 		}
 	}
 }
+
 
 static void build(detail *dt, app *a, int width)
 {
+	(void)a;
 	doc_free(&dt->body);
 	doc_init(&dt->body, width);
 	doc *d = &dt->body;
-	const bd_incident *inc = &dt->inc;
-	const bd_links *l = dt->links_loaded ? &dt->links : NULL;
+	const bd_incdoc *id = &dt->idoc;
 	switch (dt->pane) {
-	case P_SUMMARY:   build_summary(d, inc, l); break;
-	case P_FIELDS:    build_fields(d, inc); break;
-	case P_REFERRALS: build_referrals(d, inc); break;
-	case P_THREAT:    build_threat(d, inc, &a->ds.threats); break;
-	case P_IMPACTS:   build_impacts(d, inc); break;
-	case P_QUOTES:    build_quotes(d, inc); break;
-	default:          build_sources(d, inc, l); break;
+	case P_SUMMARY:   pane_summary(d, id); break;
+	case P_FIELDS:    pane_fields(d, &id->sec[BD_SEC_FIELDS]); break;
+	case P_REFERRALS: pane_referrals(d, &id->sec[BD_SEC_REFERRALS]); break;
+	case P_THREAT:    pane_threat(d, &id->sec[BD_SEC_THREAT]); break;
+	case P_IMPACTS:   pane_impacts(d, &id->sec[BD_SEC_IMPACTS]); break;
+	case P_QUOTES:    pane_quotes(d, &id->sec[BD_SEC_QUOTES]); break;
+	default:
+		pane_conflicts(d, &id->sec[BD_SEC_CONFLICTS]);
+		pane_sources(d, &id->sec[BD_SEC_SOURCES]);
+		break;
 	}
 	dt->built_width = width;
 	dt->built_pane = dt->pane;
@@ -724,6 +670,8 @@ static bool act(view *v, app *a, int action)
 
 static void load(detail *dt, app *a)
 {
+	/* the document borrows from the incident: freed first */
+	bd_incdoc_free(&dt->idoc);
 	if (dt->loaded)
 		bd_incident_free(&dt->inc);
 	if (dt->links_loaded)
@@ -731,6 +679,9 @@ static void load(detail *dt, app *a)
 	dt->loaded = bd_store_get(a->ds.store, dt->id, &dt->inc, NULL) == BD_OK;
 	dt->links_loaded = dt->loaded &&
 		bd_links_load(a->ds.store, &dt->inc, &dt->links, NULL) == BD_OK;
+	bd_incdoc_opts o = { the_term->ascii, dt->links_loaded ? &dt->links : NULL };
+	if (dt->loaded && !bd_incdoc_build(&dt->idoc, &dt->inc, &a->ds.threats, &o))
+		app_message(a, true, "out of memory: parts of this incident are not shown");
 	dt->built_width = 0;
 }
 
@@ -742,6 +693,7 @@ static void reload(view *v, app *a)
 static void destroy(view *v)
 {
 	detail *dt = v->state;
+	bd_incdoc_free(&dt->idoc);
 	if (dt->loaded)
 		bd_incident_free(&dt->inc);
 	if (dt->links_loaded)
