@@ -303,16 +303,67 @@ static void source(builder *b, unsigned in, const char *id, const char *publishe
 	run(b, bl, BD_ROLE_MUTED, BD_IN_ALL, url);
 }
 
+/* Whether a period before p[k] cites the same page (one page often reports
+ * the end of one period and the start of the next). */
+static bool listed_before(const bd_threat_period *const *p, size_t k, const bd_threat_source *s)
+{
+	for (size_t j = 0; j < k; j++)
+		for (size_t i = 0; i < p[j]->n_sources; i++) {
+			const bd_threat_source *o = &p[j]->sources[i];
+			if (s->url ? o->url && !strcmp(o->url, s->url)
+				   : !o->url && !strcmp(o->publisher, s->publisher) &&
+				     (s->title && o->title ? !strcmp(o->title, s->title) : s->title == o->title))
+				return true;
+		}
+	return false;
+}
+
+/* A partial date that covers a change of level: every level it covers,
+ * in the colour of the highest, and when each was in force; the sources
+ * of each. Which was in force on the day is not known. */
+static void threat_change(builder *b, bd_block *bl, const bd_threat_period *const *p, size_t n,
+			  bd_date d)
+{
+	char levels[64], changes[512], ds[11];
+	int top = 0;
+	for (size_t i = 0; i < n; i++)
+		top = p[i]->level > top ? p[i]->level : top;
+	bd_render_threat_levels(levels, sizeof levels, p, n);
+	bd_render_threat_changes(changes, sizeof changes, p, n, d);
+	bd_date_format(d, ds);
+	bd_run *r = run(b, bl, BD_ROLE_LEVEL, BD_IN_ALL, levels);
+	if (r)
+		r->level = top;
+	run_take(b, bl, BD_ROLE_MUTED, BD_IN_TEXT | BD_IN_MD,
+		 fmt(" (%s covers a change, so which is not known: %s)", ds, changes));
+	run_take(b, bl, BD_ROLE_TEXT, BD_IN_PANE,
+		 fmt("%s covers a change of level, so which was in force is not known", ds));
+	run(b, bl, BD_ROLE_MUTED, BD_IN_PANE, changes);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < p[k]->n_sources; i++) {
+			const bd_threat_source *s = &p[k]->sources[i];
+			if (!listed_before(p, k, s))
+				source(b, BD_IN_TEXT | BD_IN_PANE, NULL, s->publisher, s->title, s->date,
+				       s->url);
+		}
+}
+
 /* One scope's level: in text "SEVERE (in force from A to B)", in the
  * panes what the level means and how sure its end is, with its sources. */
 static void threat_scope(builder *b, int scope, const char *label, const char *md_label,
 			 bd_date d)
 {
-	const bd_threat_period *p = b->t ? bd_threat_at(b->t, scope, d) : NULL;
+	const bd_threat_period *during[BD_THREAT_DURING_MAX];
+	size_t n = b->t ? bd_threat_during(b->t, scope, d, during, BD_THREAT_DURING_MAX) : 0;
+	const bd_threat_period *p = n ? during[0] : NULL;
 	bd_block *bl = block(b, BD_FACT_THREAT, BD_IN_ALL, label);
 	run(b, bl, BD_ROLE_TEXT, BD_IN_MD, md_label);
 	if (!p) {
 		run(b, bl, BD_ROLE_UNKNOWN, BD_IN_ALL, "not known");
+		return;
+	}
+	if (n > 1) {
+		threat_change(b, bl, during, n > BD_THREAT_DURING_MAX ? BD_THREAT_DURING_MAX : n, d);
 		return;
 	}
 	bd_run *r = run(b, bl, BD_ROLE_LEVEL, BD_IN_ALL, bd_vocab_label(&bd_levels, p->level));
@@ -340,17 +391,28 @@ static void why_it_matters(builder *b, bd_date date)
 {
 	const bd_incident *inc = b->inc;
 	int scope = bd_threat_scope_for(inc->nation);
-	const bd_threat_period *p = b->t ? bd_threat_at(b->t, scope, date) : NULL;
-	bd_fieldset identifying = BD_FIELD_BIT(0) | BD_FIELD_BIT(1) | BD_FIELD_BIT(2) |
-				  BD_FIELD_BIT(5) | BD_FIELD_BIT(9) | BD_FIELD_BIT(10) | BD_FIELD_BIT(11);
-	if (!p || p->level < BD_LEVEL_SUBSTANTIAL || !(inc->exposed & identifying))
+	const bd_threat_period *p[BD_THREAT_DURING_MAX];
+	size_t n = b->t ? bd_threat_during(b->t, scope, date, p, BD_THREAT_DURING_MAX) : 0;
+	n = n > BD_THREAT_DURING_MAX ? BD_THREAT_DURING_MAX : n;
+	bd_fieldset identifying = BD_FIELD_BIT(BD_F_NAME) | BD_FIELD_BIT(BD_F_INITIAL) |
+				  BD_FIELD_BIT(BD_F_SURNAME) | BD_FIELD_BIT(BD_F_PHOTO) |
+				  BD_FIELD_BIT(BD_F_UNIT) | BD_FIELD_BIT(BD_F_LOCATION) |
+				  BD_FIELD_BIT(BD_F_HOME_ADDRESS);
+	/* Where the date covers a change, the lowest level it covers decides
+	 * and is the one explained: the others are not known to apply. */
+	int low = n ? p[0]->level : -1;
+	for (size_t i = 1; i < n; i++)
+		low = p[i]->level < low ? p[i]->level : low;
+	if (low < BD_LEVEL_SUBSTANTIAL || !(inc->exposed & identifying))
 		return;
+	char levels[64];
+	bd_render_threat_levels(levels, sizeof levels, p, n);
 	char *fields = bd_render_fields(inc->exposed & identifying, true);
 	char *text = fmt("Why it matters: identifying details of %s (%s) were exposed in %s"
-			 " while the threat level there was %s (%s).",
+			 " while the threat level there was %s (%s%s).",
 			 inc->who ? bd_vocab_name(&bd_who, __builtin_ctz(inc->who)) : "people",
 			 fields ? fields : "unspecified", bd_vocab_label(&bd_nations, inc->nation),
-			 bd_vocab_label(&bd_levels, p->level), level_meaning(p->level));
+			 levels, n > 1 ? "at least: " : "", level_meaning(low));
 	free(fields);
 	bd_block *bl = block(b, BD_FACT_PARA, BD_IN_PANE, NULL);
 	run_take(b, bl, BD_ROLE_ALERT, BD_IN_ALL, text);

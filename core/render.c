@@ -148,22 +148,78 @@ void bd_render_referral(const bd_incident *inc, int body, bool ascii, char *b, s
 	snprintf(b, n, "%s%s%s%s", bd_vocab_name(&bd_ref_statuses, best->status), amount,
 		 *d ? " " : "", d);
 }
+/* "SUBSTANTIAL or SEVERE": the distinct levels of periods p, lowest first. */
+void bd_render_threat_levels(char *buf, size_t size, const bd_threat_period *const *p, size_t n)
+{
+	size_t o = 0, said = 0, distinct = 0;
+	for (int level = 0; level < (int)bd_levels.count; level++)
+		for (size_t i = 0; i < n; i++)
+			if (p[i]->level == level) {
+				distinct++;
+				break;
+			}
+	buf[0] = '\0';
+	for (int level = 0; level < (int)bd_levels.count && o < size; level++)
+		for (size_t i = 0; i < n; i++) {
+			if (p[i]->level != level)
+				continue;
+			const char *sep = !said ? "" : said + 1 == distinct ? " or " : ", ";
+			int w = snprintf(buf + o, size - o, "%s%s", sep, bd_vocab_label(&bd_levels, level));
+			o += w > 0 ? (size_t)w : 0;
+			said++;
+			break;
+		}
+}
+
+/* "SUBSTANTIAL to 2014-08-28, SEVERE from 2014-08-29": each period of p
+ * (in date order) as far as it matters within the partial date d. */
+void bd_render_threat_changes(char *buf, size_t size, const bd_threat_period *const *p, size_t n,
+			      bd_date d)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	bd_date first = bd_date_first_day(d), last = bd_date_last_day(d);
+	for (size_t i = 0; i < n && o < size; i++) {
+		char from[11], to[11];
+		bool starts = bd_date_cmp(p[i]->from, first) > 0;
+		bool ends = bd_date_is_set(p[i]->to) && bd_date_cmp(p[i]->to, last) < 0;
+		bd_date_format(p[i]->from, from);
+		bd_date_format(p[i]->to, to);
+		int w = snprintf(buf + o, size - o, "%s%s%s%s%s%s", i ? ", " : "",
+				 bd_vocab_label(&bd_levels, p[i]->level),
+				 starts ? (ends ? " " : " from ") : "", starts ? from : "",
+				 ends ? " to " : "", ends ? to : "");
+		o += w > 0 ? (size_t)w : 0;
+	}
+}
+
 void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scope,
 		      bd_date d)
 {
-	const bd_threat_period *p = t ? bd_threat_at(t, scope, d) : NULL;
-	if (!p) {
+	const bd_threat_period *p[BD_THREAT_DURING_MAX];
+	size_t n = t ? bd_threat_during(t, scope, d, p, BD_THREAT_DURING_MAX) : 0;
+	n = n > BD_THREAT_DURING_MAX ? BD_THREAT_DURING_MAX : n;
+	if (!n) {
 		snprintf(buf, size, "not known");
 		return;
 	}
+	if (n > 1) {
+		char levels[64], changes[512], ds[11];
+		bd_render_threat_levels(levels, sizeof levels, p, n);
+		bd_render_threat_changes(changes, sizeof changes, p, n, d);
+		bd_date_format(d, ds);
+		snprintf(buf, size, "%s (%s covers a change, so which is not known: %s)", levels, ds,
+			 changes);
+		return;
+	}
 	char from[11], to[11];
-	bd_date_format(p->from, from);
-	bd_date_format(p->to, to);
+	bd_date_format(p[0]->from, from);
+	bd_date_format(p[0]->to, to);
 	if (*to)
-		snprintf(buf, size, "%s (in force from %s to %s)", bd_vocab_label(&bd_levels, p->level),
+		snprintf(buf, size, "%s (in force from %s to %s)", bd_vocab_label(&bd_levels, p[0]->level),
 			 from, to);
 	else
-		snprintf(buf, size, "%s (in force from %s)", bd_vocab_label(&bd_levels, p->level), from);
+		snprintf(buf, size, "%s (in force from %s)", bd_vocab_label(&bd_levels, p[0]->level), from);
 }
 
 static void put_sources(FILE *out, const bd_strv *sv)
@@ -316,11 +372,15 @@ static void text_block(const writer *w, const bd_block *b, bool *claims)
 	case BD_FACT_LINE:
 		text_line(w, b);
 		break;
-	case BD_FACT_THREAT:
+	case BD_FACT_THREAT: {
+		/* wrapped under the level: a date covering a change says more */
 		fprintf(out, "  %s%s", b->label ? b->label : "", b->label ? ": " : "");
-		put_runs(w, b, 0);
-		fputc('\n', out);
+		char *s = runs_string(w, b, 0);
+		int at = 2 + (b->label ? bd_text_width(b->label) + 2 : 0);
+		put_hanging(out, s ? s : "", at, at, w->width, w->fl);
+		free(s);
 		break;
+	}
 	case BD_FACT_SOURCE:
 		text_source(w, b, "\n       ");
 		break;

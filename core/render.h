@@ -43,9 +43,18 @@ void bd_render_cell(FILE *out, const char *s, int cols, bool ascii);
 /* s sanitised, with Markdown's inline markup characters escaped. */
 void bd_render_md_text(FILE *out, const char *s);
 
-/* "SEVERE (NI-related, from 2023-03-28)" etc. for the incident's date. */
+/* "SEVERE (in force from 2023-03-28 to 2024-03-05)" for the incident's
+ * date; for a partial date that covers a change, every level it covers and
+ * when ("SUBSTANTIAL or SEVERE (2014 covers a change, so which is not
+ * known: SUBSTANTIAL to 2014-08-28, SEVERE from 2014-08-29)"), never the
+ * higher alone as if it were known. "not known" when none is on record. */
 void bd_render_threat(char *buf, size_t size, const bd_threat_table *t, int scope,
 		      bd_date d);
+/* The parts of it, for periods p of bd_threat_during (in date order). */
+#define BD_THREAT_DURING_MAX 8
+void bd_render_threat_levels(char *buf, size_t size, const bd_threat_period *const *p, size_t n);
+void bd_render_threat_changes(char *buf, size_t size, const bd_threat_period *const *p, size_t n,
+			      bd_date d);
 /* Field names of a mask joined with ", " (labels when `labels`); caller frees. */
 char *bd_render_fields(bd_fieldset mask, bool labels);
 /* One CSV cell, quoted (RFC 4180), formula-guarded, then `end`. */

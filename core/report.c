@@ -329,12 +329,17 @@ static void write_fines(writer *w, summary *s)
 static void table_row(const bd_incident *inc, void *ctx)
 {
 	writer *w = ctx;
-	char date[11], aff[48], threat[32] = "-";
+	char date[11], aff[48], threat[64] = "-";
 	bd_date_format(bd_incident_date(inc), date);
 	bd_format_affected(inc->affected, inc->qualifier, w->ascii, aff, sizeof aff);
-	int level = bd_threat_level_for(w->threats, inc);
-	if (level >= 0)
-		snprintf(threat, sizeof threat, "%s", bd_vocab_label(&bd_levels, level));
+	/* a date covering a change: every level it covers, as listed below */
+	int scope = bd_threat_scope_for(inc->nation);
+	const bd_threat_period *p[BD_THREAT_DURING_MAX];
+	size_t n = scope < 0 || !w->threats ? 0 : bd_threat_during(w->threats, scope, bd_incident_date(inc), p,
+						      BD_THREAT_DURING_MAX);
+	if (n)
+		bd_render_threat_levels(threat, sizeof threat, p,
+					n > BD_THREAT_DURING_MAX ? BD_THREAT_DURING_MAX : n);
 	char ico[80], nca[80];
 	bd_render_referral(inc, BD_BODY_ICO, w->ascii, ico, sizeof ico);
 	bd_render_referral(inc, BD_BODY_NCA, w->ascii, nca, sizeof nca);
@@ -435,7 +440,7 @@ static void write_referrals(writer *w, const summary *s)
 static void threat_row(const bd_incident *inc, void *ctx)
 {
 	writer *w = ctx;
-	char buf[96];
+	char buf[640];
 	bd_date d = bd_incident_date(inc);
 	fputs("- ", w->out);
 	text(w, inc->force_short);

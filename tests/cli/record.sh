@@ -46,3 +46,13 @@ check "lost:video finds the footage" 0 "$BD" list --filter lost:video --format t
 contains "... South Yorkshire" "$T/out" "syp-2023-08-bwv-loss"
 check "field:video does not" 0 "$BD" list --filter field:video --format tsv
 lacks "... not South Yorkshire" "$T/out" "syp-2023-08-bwv-loss"
+
+# A year-only date that covers a change of level: both levels and when,
+# never the higher one alone as if it were known.
+check "show Kent's 2014 phone download" 0 "$BD" show kent-2014-phone-data
+contains "... both levels of 2014" "$T/out" "UK national: SUBSTANTIAL or SEVERE (2014 covers a change, so which is not"
+contains "... and when each held" "$T/out" "known: SUBSTANTIAL to 2014-08-28, SEVERE from 2014-08-29)"
+check "show Lancashire's July 2011 report" 0 "$BD" show lancashire-2011-07-missing-person-report
+contains "... the change of 11 July 2011" "$T/out" "SEVERE to 2011-07-10, SUBSTANTIAL from 2011-07-11"
+check "show a full date" 0 "$BD" show met-2023-08-supplier
+contains "... one level, its period" "$T/out" "UK national: SUBSTANTIAL (in force from 2022-02-09 to 2026-04-29)"
