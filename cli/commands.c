@@ -17,6 +17,7 @@
 #include "import_native.h"
 #include "jsonout.h"
 #include "native.h"
+#include "store_doc.h"
 #include "paths.h"
 #include "progress.h"
 #include "query.h"
@@ -291,6 +292,25 @@ int cli_list(const bd_options *o, int argc, char **argv)
 	return rc;
 }
 
+/* The stored document as it is kept, laid out (no parse and rewrite). */
+static int show_json(bd_dataset *ds, const char *id)
+{
+	char *doc;
+	bd_error err = { 0 };
+	bd_status s = bd_store_doc(ds->store, id, &doc, &err);
+	if (s == BD_OK && bd_json_write_indented(stdout, doc, 0) != 0)
+		s = bd_fail(&err, BD_ESTORE, "%s: stored incident \"%s\" is damaged",
+			    bd_store_path(ds->store), id);
+	free(doc);
+	if (s != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		return bd_status_exit(s);
+	}
+	putchar('\n');
+	return 0;
+}
+
 int cli_show(const bd_options *o, int argc, char **argv)
 {
 	static const char usage[] = "usage: breachdash show ID [--format text|md|json]\n";
@@ -311,6 +331,11 @@ int cli_show(const bd_options *o, int argc, char **argv)
 	bd_dataset ds;
 	if ((rc = cli_open(o, &ds, false)))
 		return rc;
+	if (format_is(format, "json")) {
+		rc = show_json(&ds, id);
+		bd_dataset_close(&ds);
+		return rc;
+	}
 	bd_incident inc;
 	bd_error err = { 0 };
 	bd_status s = bd_store_get(ds.store, id, &inc, &err);
@@ -321,19 +346,12 @@ int cli_show(const bd_options *o, int argc, char **argv)
 		return bd_status_exit(s);
 	}
 	bd_links links;
-	bool linked = !format_is(format, "json") && bd_links_load(ds.store, &inc, &links, NULL) == BD_OK;
+	bool linked = bd_links_load(ds.store, &inc, &links, NULL) == BD_OK;
 	bd_render_opts ro = { .ascii = o->ascii, .width = 80, .links = linked ? &links : NULL };
 	if (format_is(format, "text")) {
 		bd_render_show_text(stdout, &inc, &ds.threats, &ro);
-	} else if (format_is(format, "md")) {
-		bd_render_show_md(stdout, &inc, &ds.threats, &ro);
 	} else {
-		json_t *j = bd_incident_to_json(&inc);
-		char *text = bd_json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-		if (text)
-			puts(text);
-		free(text);
-		json_decref(j);
+		bd_render_show_md(stdout, &inc, &ds.threats, &ro);
 	}
 	if (linked)
 		bd_links_free(&links);

@@ -119,6 +119,10 @@ char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const 
  * pass, linear in the rows. Stops at the first error, returned. */
 typedef void (*bd_row_fn)(const bd_row *r, void *ctx);
 bd_status bd_query_each(bd_store *st, const bd_query *q, bd_row_fn fn, void *ctx, bd_error *err);
+/* The rows of the incidents named, in that order, each read by its id
+ * (one statement for all); an id no incident has is passed over. */
+bd_status bd_query_each_id(bd_store *st, char *const *ids, int n, bd_row_fn fn, void *ctx,
+			   bd_error *err);
 /* Whether the query selects the incident with this id. */
 bool bd_query_selects(bd_store *st, const bd_query *q, const char *id);
 

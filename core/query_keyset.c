@@ -292,3 +292,30 @@ bd_status bd_query_each(bd_store *st, const bd_query *q, bd_row_fn fn, void *ctx
 		a = last;
 	}
 }
+
+bd_status bd_query_each_id(bd_store *st, char *const *ids, int n, bd_row_fn fn, void *ctx,
+			   bd_error *err)
+{
+	sqlite3_stmt *s;
+	bd_status status = bd_store_db_prepare(st, "SELECT " BD_ROW_COLUMNS " FROM incident"
+					       " WHERE id = ?1", &s, err);
+	for (int i = 0; status == BD_OK && i < n; i++) {
+		sqlite3_bind_text(s, 1, ids[i], -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			bd_rowset rs = { .v = calloc(1, sizeof *rs.v), .n = 1 };
+			if (!rs.v) {
+				status = bd_fail(err, BD_ENOMEM, "out of memory");
+			} else {
+				bd_query_read_row(s, &rs.v[0]);
+				fn(&rs.v[0], ctx);
+			}
+			bd_rowset_free(&rs);
+		} else if (rc != SQLITE_DONE) {
+			status = bd_store_db_fail(st, err);
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return status;
+}
