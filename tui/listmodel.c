@@ -169,6 +169,7 @@ void lm_reload_at(listmodel *lm, const char *at)
 	char *id = at ? strdup(at) : current_id(lm);
 	/* The rows on screen are no place to step from in a new order. */
 	bd_rowset_free(&lm->rows);
+	lm->generation++;
 	/* The filter's matches may be more or fewer now (bd_query_few). */
 	lm->query.few = bd_query_few(lm->store, &lm->query);
 	recount(lm, COUNT_STEP);

@@ -22,6 +22,8 @@ typedef struct listmodel {
 	long long rows_from;
 	bool stale;
 	char *error;            /* why the store cannot be read, or NULL */
+	unsigned generation;    /* counts reloads: what a view keeps of the
+				 * incidents is stale when it changes */
 } listmodel;
 
 void lm_init(listmodel *lm, bd_store *st);
