@@ -182,25 +182,29 @@ int cli_open_query(const bd_options *o, bd_dataset *ds, bd_query *q, bd_filter *
 
 typedef void (*row_fn)(FILE *out, const bd_row *r, void *ctx);
 
-/* Every row of the query, a window at a time, never the whole table. */
+typedef struct each_ctx {
+	row_fn fn;
+	void *ctx;
+} each_ctx;
+
+static void each_one(const bd_row *r, void *ctx)
+{
+	each_ctx *e = ctx;
+	e->fn(stdout, r, e->ctx);
+}
+
+/* Every row of the query in one pass (core reads it a window at a time,
+ * never the whole table). */
 static int each_row(bd_dataset *ds, const bd_query *q, row_fn fn, void *ctx)
 {
-	enum { CHUNK = 512 };
 	bd_error err = { 0 };
-	for (long long off = 0;; off += CHUNK) {
-		bd_rowset rs;
-		if (bd_query_window(ds->store, q, off, CHUNK, &rs, &err) != BD_OK) {
-			cli_error("%s", bd_error_text(&err));
-			bd_error_clear(&err);
-			return 1;
-		}
-		for (int i = 0; i < rs.n; i++)
-			fn(stdout, &rs.v[i], ctx);
-		int n = rs.n;
-		bd_rowset_free(&rs);
-		if (n < CHUNK)
-			return 0;
+	each_ctx e = { fn, ctx };
+	if (bd_query_each(ds->store, q, each_one, &e, &err) != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		return 1;
 	}
+	return 0;
 }
 
 static void row_table(FILE *out, const bd_row *r, void *ctx) { bd_render_table_row(out, r, ctx); }
