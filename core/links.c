@@ -101,6 +101,17 @@ static void load_figures(bd_store *st, const bd_incident *inc, bd_links *l)
 		add_figure(l, inc, NULL, NULL);
 }
 
+bd_status bd_links_load_figures(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err)
+{
+	memset(out, 0, sizeof *out);
+	bd_status s = bd_links_read_linked(st, inc, &out->linked, err);
+	if (s == BD_OK)
+		load_figures(st, inc, out);
+	else
+		bd_links_free(out);
+	return s;
+}
+
 bd_status bd_links_load(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err)
 {
 	memset(out, 0, sizeof *out);

@@ -32,6 +32,11 @@ typedef struct bd_links {
 
 /* Fills out (caller frees with bd_links_free). */
 bd_status bd_links_load(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err);
+/* Only the linked incidents and their figures (possible and same_as_found
+ * left empty): what a conflict needs, for every incident of a report,
+ * without the search for possible duplicates, a read of the force's
+ * incidents each time. */
+bd_status bd_links_load_figures(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err);
 void bd_links_free(bd_links *l);
 
 /* Conflicts as bd_incident_conflicts finds them, with the figures of l (may

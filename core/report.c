@@ -493,7 +493,7 @@ static void conflicts_of(const bd_incident *inc, void *ctx)
 {
 	conflict_w *c = ctx;
 	bd_links l;
-	bool linked = bd_links_load(c->w->st, inc, &l, NULL) == BD_OK;
+	bool linked = bd_links_load_figures(c->w->st, inc, &l, NULL) == BD_OK;
 	c->inc = inc;
 	bd_links_conflicts(inc, linked ? &l : NULL, conflict_line, c);
 	if (linked)
