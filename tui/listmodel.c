@@ -57,6 +57,13 @@ void lm_count_all(listmodel *lm)
 		recount(lm, (long long)1 << 62);
 }
 
+static void note_row(listmodel *lm, long long pos, const char *id)
+{
+	free(lm->known_id);
+	lm->known_id = id ? strdup(id) : NULL;
+	lm->known_pos = pos;
+}
+
 void lm_init(listmodel *lm, bd_store *st)
 {
 	memset(lm, 0, sizeof *lm);
@@ -75,6 +82,7 @@ void lm_free(listmodel *lm)
 	lm->filter = NULL;
 	free(lm->error);
 	lm->error = NULL;
+	note_row(lm, 0, NULL);
 }
 
 static void clamp(listmodel *lm)
@@ -99,6 +107,14 @@ static void clamp(listmodel *lm)
 static bd_status top_id(listmodel *lm, char **id, bd_error *err)
 {
 	long long from_screen = lm->rows.n > 0 ? llabs(lm->top - lm->rows_from) : -1;
+	long long from_known = lm->known_id ? llabs(lm->top - lm->known_pos) : -1;
+	if (from_known >= 0 && (from_screen < 0 || from_known < from_screen)) {
+		bd_status s = bd_query_step(lm->store, &lm->query, lm->known_id,
+					    lm->top - lm->known_pos, id, err);
+		if (s != BD_ENOTFOUND)
+			return s;
+		bd_error_clear(err);
+	}
 	long long from_end = lm->exact ? lm->count - lm->top : -1;
 	if (from_screen >= 0 && from_screen <= lm->top && (from_end < 0 || from_screen <= from_end)) {
 		bd_status s = bd_query_step(lm->store, &lm->query, lm->rows.v[0].id,
@@ -148,6 +164,8 @@ static void follow(listmodel *lm, const char *id)
 	long long pos = id ? bd_query_rank(lm->store, &lm->query, id, limit, NULL) : -1;
 	if (pos >= lm->count && !lm->exact)
 		recount(lm, pos + COUNT_STEP);
+	if (pos >= 0)
+		note_row(lm, pos, id);
 	lm->cursor = pos >= 0 ? pos : 0;
 	lm->top = lm->cursor - lm->height / 2;
 	clamp(lm);
@@ -169,6 +187,7 @@ void lm_reload_at(listmodel *lm, const char *at)
 	char *id = at ? strdup(at) : current_id(lm);
 	/* The rows on screen are no place to step from in a new order. */
 	bd_rowset_free(&lm->rows);
+	note_row(lm, 0, NULL);
 	lm->generation++;
 	/* The filter's matches may be more or fewer now (bd_query_few). */
 	lm->query.few = bd_query_few(lm->store, &lm->query);
@@ -211,6 +230,12 @@ void lm_goto(listmodel *lm, long long pos)
 		recount(lm, pos + lm->height + COUNT_STEP);
 	lm->cursor = pos;
 	clamp(lm);
+}
+
+void lm_goto_row(listmodel *lm, long long pos, const char *id)
+{
+	note_row(lm, pos, id);
+	lm_goto(lm, pos);
 }
 
 void lm_move(listmodel *lm, long long delta)
