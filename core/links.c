@@ -7,7 +7,6 @@
 /* The figure that links records: what both count, the people affected. */
 #define LINK_ABOUT "affected"
 
-
 void bd_links_strv_push(bd_strv *sv, const char *s)
 {
 	char **v = realloc(sv->v, (sv->n + 1) * sizeof *v);
@@ -22,10 +21,6 @@ bool bd_links_same(const char *a, const char *b)
 {
 	return a && b && !strcmp(a, b);
 }
-
-
-
-
 
 static bd_figure *figure_push(bd_links *l)
 {
@@ -171,8 +166,6 @@ size_t bd_links_conflicts(const bd_incident *inc, const bd_links *l,
 	free(group);
 	return found;
 }
-
-
 
 bool bd_dup_row_linked(const bd_dup_row *rows, size_t n, size_t i)
 {

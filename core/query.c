@@ -154,10 +154,6 @@ void bd_query_read_row(sqlite3_stmt *s, bd_row *r)
 	r->reported = (bd_fieldset)sqlite3_column_int64(s, 17);
 }
 
-
-
-
-
 void bd_rowset_free(bd_rowset *rs)
 {
 	for (int i = 0; i < rs->n; i++) {
@@ -205,7 +201,7 @@ long long bd_query_count(bd_store *st, const bd_query *q, bd_error *err)
 static bool sort_value(bd_store *st, const bd_query *q, const char *id, sqlite3_value **out)
 {
 	char *sql = NULL;
-	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	int sort = bd_query_sort(q);
 	if (asprintf(&sql, "SELECT %s FROM incident WHERE id = ? AND (%s)", sort_columns[sort],
 		     bd_query_where(q)) < 0)
 		return false;
@@ -237,7 +233,7 @@ bool bd_query_selects(bd_store *st, const bd_query *q, const char *id)
 static char *keyset(const bd_query *q, bool after)
 {
 	char *out = NULL;
-	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	int sort = bd_query_sort(q);
 	const char *op = after != q->desc ? ">" : "<";
 	if (sort == BD_SORT_ID)
 		return asprintf(&out, "id %s ?2", op) < 0 ? NULL : out;
@@ -313,7 +309,7 @@ long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, c
 		sqlite3_value_free(a);
 		return -1;
 	}
-	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	int sort = bd_query_sort(q);
 	const char *col = sort == BD_SORT_ID ? "id" : sort_columns[sort];
 	const char *gt = q->desc ? "<" : ">", *le = q->desc ? ">=" : "<=";
 	char *sql = NULL;

@@ -41,7 +41,8 @@ static int month_key(bd_date d)
 	return d.year && d.month ? d.year * 100 + d.month : 0;
 }
 
-bd_status bd_links_read_possible(bd_store *st, const bd_incident *inc, bd_strv *out, bd_error *err)
+bd_status bd_links_read_possible(bd_store *st, const bd_incident *inc, bd_strv *out,
+				 bd_error *err)
 {
 	int month = month_key(bd_incident_date(inc));
 	if (!month || !inc->force_short)
