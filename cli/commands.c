@@ -17,6 +17,7 @@
 #include "import_native.h"
 #include "jsonout.h"
 #include "native.h"
+#include "store_doc.h"
 #include "paths.h"
 #include "progress.h"
 #include "query.h"
@@ -181,25 +182,29 @@ int cli_open_query(const bd_options *o, bd_dataset *ds, bd_query *q, bd_filter *
 
 typedef void (*row_fn)(FILE *out, const bd_row *r, void *ctx);
 
-/* Every row of the query, a window at a time, never the whole table. */
+typedef struct each_ctx {
+	row_fn fn;
+	void *ctx;
+} each_ctx;
+
+static void each_one(const bd_row *r, void *ctx)
+{
+	each_ctx *e = ctx;
+	e->fn(stdout, r, e->ctx);
+}
+
+/* Every row of the query in one pass (core reads it a window at a time,
+ * never the whole table). */
 static int each_row(bd_dataset *ds, const bd_query *q, row_fn fn, void *ctx)
 {
-	enum { CHUNK = 512 };
 	bd_error err = { 0 };
-	for (long long off = 0;; off += CHUNK) {
-		bd_rowset rs;
-		if (bd_query_window(ds->store, q, off, CHUNK, &rs, &err) != BD_OK) {
-			cli_error("%s", bd_error_text(&err));
-			bd_error_clear(&err);
-			return 1;
-		}
-		for (int i = 0; i < rs.n; i++)
-			fn(stdout, &rs.v[i], ctx);
-		int n = rs.n;
-		bd_rowset_free(&rs);
-		if (n < CHUNK)
-			return 0;
+	each_ctx e = { fn, ctx };
+	if (bd_query_each(ds->store, q, each_one, &e, &err) != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		return 1;
 	}
+	return 0;
 }
 
 static void row_table(FILE *out, const bd_row *r, void *ctx) { bd_render_table_row(out, r, ctx); }
@@ -291,6 +296,25 @@ int cli_list(const bd_options *o, int argc, char **argv)
 	return rc;
 }
 
+/* The stored document as it is kept, laid out (no parse and rewrite). */
+static int show_json(bd_dataset *ds, const char *id)
+{
+	char *doc;
+	bd_error err = { 0 };
+	bd_status s = bd_store_doc(ds->store, id, &doc, &err);
+	if (s == BD_OK && bd_json_write_indented(stdout, doc, 0) != 0)
+		s = bd_fail(&err, BD_ESTORE, "%s: stored incident \"%s\" is damaged",
+			    bd_store_path(ds->store), id);
+	free(doc);
+	if (s != BD_OK) {
+		cli_error("%s", bd_error_text(&err));
+		bd_error_clear(&err);
+		return bd_status_exit(s);
+	}
+	putchar('\n');
+	return 0;
+}
+
 int cli_show(const bd_options *o, int argc, char **argv)
 {
 	static const char usage[] = "usage: breachdash show ID [--format text|md|json]\n";
@@ -311,6 +335,11 @@ int cli_show(const bd_options *o, int argc, char **argv)
 	bd_dataset ds;
 	if ((rc = cli_open(o, &ds, false)))
 		return rc;
+	if (format_is(format, "json")) {
+		rc = show_json(&ds, id);
+		bd_dataset_close(&ds);
+		return rc;
+	}
 	bd_incident inc;
 	bd_error err = { 0 };
 	bd_status s = bd_store_get(ds.store, id, &inc, &err);
@@ -321,19 +350,12 @@ int cli_show(const bd_options *o, int argc, char **argv)
 		return bd_status_exit(s);
 	}
 	bd_links links;
-	bool linked = !format_is(format, "json") && bd_links_load(ds.store, &inc, &links, NULL) == BD_OK;
+	bool linked = bd_links_load(ds.store, &inc, &links, NULL) == BD_OK;
 	bd_render_opts ro = { .ascii = o->ascii, .width = 80, .links = linked ? &links : NULL };
 	if (format_is(format, "text")) {
 		bd_render_show_text(stdout, &inc, &ds.threats, &ro);
-	} else if (format_is(format, "md")) {
-		bd_render_show_md(stdout, &inc, &ds.threats, &ro);
 	} else {
-		json_t *j = bd_incident_to_json(&inc);
-		char *text = bd_json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-		if (text)
-			puts(text);
-		free(text);
-		json_decref(j);
+		bd_render_show_md(stdout, &inc, &ds.threats, &ro);
 	}
 	if (linked)
 		bd_links_free(&links);

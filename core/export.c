@@ -8,6 +8,7 @@
 #include "jsonout.h"
 #include "native.h"
 #include "render.h"
+#include "store_doc.h"
 
 int bd_export_format_named(const char *name)
 {
@@ -41,28 +42,21 @@ typedef struct writer {
 	bd_error *err;
 } writer;
 
-/* One native incident inside the document's array, indented one level. */
+/* One native incident inside the document's array, indented one level:
+ * the stored document, laid out as it is (no parse and rewrite). */
 static void write_json(writer *w, const char *id)
 {
-	bd_incident inc;
-	bd_status s = bd_store_get(w->st, id, &inc, w->err);
-	if (s != BD_OK) {
-		w->status = s;
-		return;
-	}
-	json_t *j = bd_incident_to_json(&inc);
-	char *text = bd_json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	if (text) {
+	char *doc;
+	bd_status s = bd_store_doc(w->st, id, &doc, w->err);
+	if (s == BD_OK) {
 		fputs(w->n++ ? ",\n    " : "\n    ", w->out);
-		for (const char *p = text; *p; p++) {
-			fputc(*p, w->out);
-			if (*p == '\n')
-				fputs("    ", w->out);
-		}
+		if (bd_json_write_indented(w->out, doc, 4) != 0)
+			s = bd_fail(w->err, BD_ESTORE, "%s: stored incident \"%s\" is damaged",
+				    bd_store_path(w->st), id);
 	}
-	free(text);
-	json_decref(j);
-	bd_incident_free(&inc);
+	free(doc);
+	if (s != BD_OK)
+		w->status = s;
 }
 
 static void write_row(writer *w, const bd_row *r)
@@ -75,37 +69,11 @@ static void write_row(writer *w, const bd_row *r)
 		bd_render_md_row(w->out, r);
 }
 
-/* Every row of the query, a window at a time, never the whole table. */
-static void each_row(writer *w, const bd_query *q)
+static void write_each(const bd_row *r, void *ctx)
 {
-	enum { CHUNK = 512 };
-	for (long long off = 0; w->status == BD_OK; off += CHUNK) {
-		bd_rowset rs;
-		w->status = bd_query_window(w->st, q, off, CHUNK, &rs, w->err);
-		for (int i = 0; w->status == BD_OK && i < rs.n; i++)
-			write_row(w, &rs.v[i]);
-		int n = rs.n;
-		bd_rowset_free(&rs);
-		if (n < CHUNK)
-			break;
-	}
-}
-
-static void each_id(writer *w, char *const *ids, int n)
-{
-	for (int i = 0; i < n && w->status == BD_OK; i++) {
-		char *text = NULL;
-		bd_filter *f = NULL;
-		if (asprintf(&text, "id:\"%s\"", ids[i]) < 0 || bd_filter_parse(text, &f, w->err) != BD_OK) {
-			free(text);
-			w->status = BD_EUSAGE;
-			return;
-		}
-		bd_query q = { .filter = f, .sort = BD_SORT_ID };
-		each_row(w, &q);
-		bd_filter_free(f);
-		free(text);
-	}
+	writer *w = ctx;
+	if (w->status == BD_OK)
+		write_row(w, r);
 }
 
 bd_status bd_export_write(FILE *out, bd_store *st, const bd_query *q, char *const *ids,
@@ -118,10 +86,10 @@ bd_status bd_export_write(FILE *out, bd_store *st, const bd_query *q, char *cons
 		bd_render_csv_header(out);
 	else
 		bd_render_md_header(out);
-	if (ids)
-		each_id(&w, ids, n_ids);
-	else
-		each_row(&w, q);
+	bd_status s = ids ? bd_query_each_id(st, ids, n_ids, write_each, &w, err)
+		: bd_query_each(st, q, write_each, &w, err);
+	if (w.status == BD_OK)
+		w.status = s;
 	if (format == BD_EXPORT_JSON)
 		fputs(w.n ? "\n  ]\n}\n" : "]\n}\n", out);
 	return w.status;

@@ -2,7 +2,6 @@
 
 #include <ctype.h>
 #include <stdarg.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -535,13 +534,14 @@ const char *bd_filter_sql(const bd_filter *f)
 	return f ? f->sql : "1";
 }
 
-int bd_filter_bind(const bd_filter *f, sqlite3_stmt *s, int first)
+size_t bd_filter_n_params(const bd_filter *f)
 {
-	for (size_t i = 0; f && i < f->n_params; i++, first++) {
-		if (f->params[i].is_text)
-			sqlite3_bind_text(s, first, f->params[i].s, -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_int64(s, first, f->params[i].i);
-	}
-	return first;
+	return f ? f->n_params : 0;
+}
+
+bool bd_filter_param(const bd_filter *f, size_t i, const char **text, long long *num)
+{
+	*text = f->params[i].is_text ? f->params[i].s : NULL;
+	*num = f->params[i].i;
+	return f->params[i].is_text;
 }

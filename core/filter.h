@@ -19,7 +19,6 @@
 #include "error.h"
 
 typedef struct bd_filter bd_filter;
-struct sqlite3_stmt;
 
 /* At most this many terms: SQLite refuses an expression deeper than 1000,
  * and a longer filter is a usage error rather than an SQL error. */
@@ -31,10 +30,12 @@ bd_status bd_filter_parse(const char *text, bd_filter **out, bd_error *err);
 void bd_filter_free(bd_filter *f);
 bool bd_filter_is_empty(const bd_filter *f);
 const char *bd_filter_text(const bd_filter *f);
-/* The WHERE expression (over table incident) and its parameters, bound from
- * index `first` on; returns the next free index. */
+/* The WHERE expression (over table incident) and its parameters, in the
+ * order of its `?`s: the i-th is text (*text, true returned) or an integer
+ * (*num). The query module binds them (filter itself runs no SQL). */
 const char *bd_filter_sql(const bd_filter *f);
-int bd_filter_bind(const bd_filter *f, struct sqlite3_stmt *s, int first);
+size_t bd_filter_n_params(const bd_filter *f);
+bool bd_filter_param(const bd_filter *f, size_t i, const char **text, long long *num);
 /* The full-text query (FTS5 MATCH) of the i-th term that goes through the
  * text index and is not negated; NULL past the last. */
 const char *bd_filter_fts(const bd_filter *f, size_t i);

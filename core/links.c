@@ -1,6 +1,5 @@
 #include "links.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +7,7 @@
 /* The figure that links records: what both count, the people affected. */
 #define LINK_ABOUT "affected"
 
-static bd_status db_error(bd_store *st, bd_error *err)
-{
-	return bd_fail(err, BD_ESTORE, "%s: %s", bd_store_path(st), sqlite3_errmsg(bd_store_db(st)));
-}
-
-static void strv_push(bd_strv *sv, const char *s)
+void bd_links_strv_push(bd_strv *sv, const char *s)
 {
 	char **v = realloc(sv->v, (sv->n + 1) * sizeof *v);
 	if (!v)
@@ -23,64 +17,9 @@ static void strv_push(bd_strv *sv, const char *s)
 		sv->n++;
 }
 
-static bool same(const char *a, const char *b)
+bool bd_links_same(const char *a, const char *b)
 {
 	return a && b && !strcmp(a, b);
-}
-
-static bool exists(bd_store *st, const char *id)
-{
-	sqlite3_stmt *s;
-	bool found = false;
-	if (sqlite3_prepare_v2(bd_store_db(st), "SELECT 1 FROM incident WHERE id = ?1", -1, &s,
-			       NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
-	return found;
-}
-
-static bd_status load_linked(bd_store *st, const bd_incident *inc, bd_strv *out, bd_error *err)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bd_store_db(st), "SELECT id FROM incident WHERE same_as = ?1"
-			       " ORDER BY id", -1, &s, NULL) != SQLITE_OK)
-		return db_error(st, err);
-	sqlite3_bind_text(s, 1, inc->id, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW)
-		strv_push(out, (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	return BD_OK;
-}
-
-/* YYYYMM of the incident's date; 0 when it has no month. */
-static int month_key(bd_date d)
-{
-	return d.year && d.month ? d.year * 100 + d.month : 0;
-}
-
-static bd_status load_possible(bd_store *st, const bd_incident *inc, bd_strv *out, bd_error *err)
-{
-	int month = month_key(bd_incident_date(inc));
-	if (!month || !inc->force_short)
-		return BD_OK;
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bd_store_db(st), "SELECT id, same_as FROM incident"
-			       " WHERE force_short = ?1 AND date_key / 100 = ?2 AND id != ?3"
-			       " ORDER BY date_key, id", -1, &s, NULL) != SQLITE_OK)
-		return db_error(st, err);
-	sqlite3_bind_text(s, 1, inc->force_short, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, month);
-	sqlite3_bind_text(s, 3, inc->id, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		const char *other = (const char *)sqlite3_column_text(s, 1);
-		if (!same(other, inc->id) && !same(inc->same_as, id) && !same(inc->same_as, other))
-			strv_push(out, id);
-	}
-	sqlite3_finalize(s);
-	return BD_OK;
 }
 
 static bd_figure *figure_push(bd_links *l)
@@ -110,13 +49,13 @@ static void add_figure(bd_links *l, const bd_incident *of, const bd_figure *f, c
 	for (size_t i = 0; i < sources->n; i++) {
 		char *cite = NULL;
 		if (!from)
-			strv_push(&g->sources, sources->v[i]);
+			bd_links_strv_push(&g->sources, sources->v[i]);
 		else if (asprintf(&cite, "%s:%s", from, sources->v[i]) >= 0)
-			strv_push(&g->sources, cite);
+			bd_links_strv_push(&g->sources, cite);
 		free(cite);
 	}
 	if (!sources->n && from)
-		strv_push(&g->sources, from);
+		bd_links_strv_push(&g->sources, from);
 }
 
 /* Adds the incident's `affected` figures, or its headline when it has none
@@ -157,14 +96,25 @@ static void load_figures(bd_store *st, const bd_incident *inc, bd_links *l)
 		add_figure(l, inc, NULL, NULL);
 }
 
+bd_status bd_links_load_figures(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err)
+{
+	memset(out, 0, sizeof *out);
+	bd_status s = bd_links_read_linked(st, inc, &out->linked, err);
+	if (s == BD_OK)
+		load_figures(st, inc, out);
+	else
+		bd_links_free(out);
+	return s;
+}
+
 bd_status bd_links_load(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err)
 {
 	memset(out, 0, sizeof *out);
 	if (inc->same_as)
-		out->same_as_found = exists(st, inc->same_as);
-	bd_status s = load_linked(st, inc, &out->linked, err);
+		out->same_as_found = bd_links_exists(st, inc->same_as);
+	bd_status s = bd_links_read_linked(st, inc, &out->linked, err);
 	if (s == BD_OK)
-		s = load_possible(st, inc, &out->possible, err);
+		s = bd_links_read_possible(st, inc, &out->possible, err);
 	if (s == BD_OK)
 		load_figures(st, inc, out);
 	if (s != BD_OK)
@@ -217,75 +167,12 @@ size_t bd_links_conflicts(const bd_incident *inc, const bd_links *l,
 	return found;
 }
 
-static bd_status group_rows(sqlite3_stmt *rows, const char *force_short, int month,
-			    bd_dup_group_fn fn, void *ctx)
-{
-	bd_dup_row *v = NULL;
-	size_t n = 0;
-	sqlite3_bind_text(rows, 1, force_short, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(rows, 2, month);
-	while (sqlite3_step(rows) == SQLITE_ROW) {
-		bd_dup_row *w = realloc(v, (n + 1) * sizeof *w);
-		if (!w)
-			break;
-		v = w;
-		const char *same_as = (const char *)sqlite3_column_text(rows, 2);
-		v[n++] = (bd_dup_row){
-			.id = strdup((const char *)sqlite3_column_text(rows, 0)),
-			.title = strdup((const char *)sqlite3_column_text(rows, 1)),
-			.same_as = same_as ? strdup(same_as) : NULL,
-			.date = bd_date_from_key(sqlite3_column_int(rows, 3)),
-			.affected = sqlite3_column_int64(rows, 4),
-			.qualifier = sqlite3_column_int(rows, 5),
-		};
-	}
-	sqlite3_reset(rows);
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < n; j++)
-			v[i].n_linked += same(v[j].same_as, v[i].id);
-	if (n > 1)
-		fn(ctx, force_short, bd_date_from_key(month * 100), v, n);
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].id);
-		free(v[i].title);
-		free(v[i].same_as);
-	}
-	free(v);
-	return BD_OK;
-}
-
-bd_status bd_links_groups(bd_store *st, bd_dup_group_fn fn, void *ctx, bd_error *err)
-{
-	sqlite3 *db = bd_store_db(st);
-	sqlite3_stmt *groups = NULL, *rows = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT force_short, date_key / 100 AS month FROM incident"
-			       " WHERE (date_key / 100) % 100 != 0 GROUP BY force_short, month"
-			       " HAVING count(*) > 1 ORDER BY month, force_short", -1, &groups,
-			       NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT id, title, same_as, date_key, affected, qualifier"
-			       " FROM incident WHERE force_short = ?1 AND date_key / 100 = ?2"
-			       " ORDER BY date_key, id", -1, &rows, NULL) != SQLITE_OK) {
-		bd_status s = db_error(st, err);
-		sqlite3_finalize(groups);
-		return s;
-	}
-	bd_status s = BD_OK;
-	int rc;
-	while (s == BD_OK && (rc = sqlite3_step(groups)) == SQLITE_ROW)
-		s = group_rows(rows, (const char *)sqlite3_column_text(groups, 0),
-			       sqlite3_column_int(groups, 1), fn, ctx);
-	if (s == BD_OK && rc != SQLITE_DONE)
-		s = db_error(st, err);
-	sqlite3_finalize(groups);
-	sqlite3_finalize(rows);
-	return s;
-}
-
 bool bd_dup_row_linked(const bd_dup_row *rows, size_t n, size_t i)
 {
 	for (size_t j = 0; j < n; j++)
-		if (j != i && (same(rows[i].same_as, rows[j].id) || same(rows[j].same_as, rows[i].id) ||
-			       same(rows[i].same_as, rows[j].same_as)))
+		if (j != i && (bd_links_same(rows[i].same_as, rows[j].id) ||
+			       bd_links_same(rows[j].same_as, rows[i].id) ||
+			       bd_links_same(rows[i].same_as, rows[j].same_as)))
 			return true;
 	return false;
 }

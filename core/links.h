@@ -32,6 +32,11 @@ typedef struct bd_links {
 
 /* Fills out (caller frees with bd_links_free). */
 bd_status bd_links_load(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err);
+/* Only the linked incidents and their figures (possible and same_as_found
+ * left empty): what a conflict needs, for every incident of a report,
+ * without the search for possible duplicates, a read of the force's
+ * incidents each time. */
+bd_status bd_links_load_figures(bd_store *st, const bd_incident *inc, bd_links *out, bd_error *err);
 void bd_links_free(bd_links *l);
 
 /* Conflicts as bd_incident_conflicts finds them, with the figures of l (may
@@ -61,5 +66,15 @@ bd_status bd_links_groups(bd_store *st, bd_dup_group_fn fn, void *ctx, bd_error 
 /* Whether a row of a group is linked to another of it (either way, or both
  * to the same primary): shown as linked, not as a possible duplicate. */
 bool bd_dup_row_linked(const bd_dup_row *rows, size_t n, size_t i);
+
+/* For links.c and its reads in the query module (query_links.c). */
+bool bd_links_exists(bd_store *st, const char *id);
+/* The ids of the incidents whose same_as is inc, by id. */
+bd_status bd_links_read_linked(bd_store *st, const bd_incident *inc, bd_strv *out, bd_error *err);
+/* Possible duplicates of inc: same short name and month, linked neither way. */
+bd_status bd_links_read_possible(bd_store *st, const bd_incident *inc, bd_strv *out,
+				 bd_error *err);
+void bd_links_strv_push(bd_strv *sv, const char *s);
+bool bd_links_same(const char *a, const char *b);
 
 #endif

@@ -1,9 +1,8 @@
-#include "query.h"
+#include "store_db.h"
 
 #include "textsearch.h"
 
 #include <limits.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +13,46 @@ BD_VOCAB_DEFINE(bd_sort_keys, "sort key", BD_SORTS, SORT_ENTRY);
 #define SORT_COLUMN(id, value, name, label, column) [id] = column,
 static const char *const sort_columns[] = { BD_SORTS(SORT_COLUMN) };
 
-#define ROW_COLUMNS "id, title, force_short, force, supplier, nation, kind, qualifier," \
-	" origin, date_key, affected, exposed, not_exposed, ico, nca, threat, lost, reported"
-
-/* The filter as a window's WHERE clause: see bd_query_few. */
-static const char *where(const bd_query *q)
+const char *bd_query_where(const bd_query *q)
 {
 	return q->few ? bd_filter_count_sql(q->filter) : bd_filter_sql(q->filter);
+}
+
+int bd_query_sort(const bd_query *q)
+{
+	return q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+}
+
+const char *bd_query_sort_column(const bd_query *q)
+{
+	return sort_columns[bd_query_sort(q)];
+}
+
+bd_status bd_store_db_fail(bd_store *st, bd_error *err)
+{
+	return bd_fail(err, BD_ESTORE, "%s: %s", bd_store_path(st), sqlite3_errmsg(bd_store_db(st)));
+}
+
+bd_status bd_store_db_prepare(bd_store *st, const char *sql, sqlite3_stmt **s, bd_error *err)
+{
+	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, s, NULL) != SQLITE_OK) {
+		*s = NULL;
+		return bd_store_db_fail(st, err);
+	}
+	return BD_OK;
+}
+
+int bd_query_bind_filter(const bd_filter *f, sqlite3_stmt *s, int first)
+{
+	for (size_t i = 0; i < bd_filter_n_params(f); i++, first++) {
+		const char *text;
+		long long num;
+		if (bd_filter_param(f, i, &text, &num))
+			sqlite3_bind_text(s, first, text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(s, first, num);
+	}
+	return first;
 }
 
 /* Incidents the full-text query match matches, counted up to cap. */
@@ -69,10 +101,10 @@ bool bd_query_few(bd_store *st, const bd_query *q)
 	return false;
 }
 
-static char *order_by(const bd_query *q)
+char *bd_query_order_by(const bd_query *q)
 {
 	char *out = NULL;
-	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	int sort = bd_query_sort(q);
 	const char *dir = q->desc ? "DESC" : "ASC";
 	if (sort == BD_SORT_ID)
 		return asprintf(&out, "id %s", dir) < 0 ? NULL : out;
@@ -85,7 +117,7 @@ static char *dup_col(sqlite3_stmt *s, int i)
 	return t ? strdup((const char *)t) : NULL;
 }
 
-static void read_row(sqlite3_stmt *s, bd_row *r)
+void bd_query_read_row(sqlite3_stmt *s, bd_row *r)
 {
 	r->id = dup_col(s, 0);
 	r->title = dup_col(s, 1);
@@ -107,75 +139,6 @@ static void read_row(sqlite3_stmt *s, bd_row *r)
 	r->reported = (bd_fieldset)sqlite3_column_int64(s, 17);
 }
 
-static bd_status prepare(bd_store *st, const char *sql, sqlite3_stmt **s, bd_error *err)
-{
-	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, s, NULL) != SQLITE_OK)
-		return bd_fail(err, BD_ESTORE, "%s: %s", bd_store_path(st),
-			       sqlite3_errmsg(bd_store_db(st)));
-	return BD_OK;
-}
-
-static int out_of_budget(void *ctx)
-{
-	bool *spent = ctx;
-	*spent = true;
-	return 1;       /* interrupts the statement */
-}
-
-/* One window with the filter as cond; with a budget, *spent tells that
- * the statement was stopped for it (and out is then empty). */
-static bd_status read_window(bd_store *st, const bd_query *q, const char *cond, long long offset,
-			     int limit, bd_rowset *out, bool *spent, bd_error *err)
-{
-	char *order = order_by(q), *sql = NULL;
-	out->v = NULL;
-	out->n = 0;
-	if (!order || asprintf(&sql, "SELECT " ROW_COLUMNS " FROM incident WHERE %s"
-			       " ORDER BY %s LIMIT ? OFFSET ?", cond, order) < 0) {
-		free(order);
-		return bd_fail(err, BD_ENOMEM, "out of memory");
-	}
-	free(order);
-	sqlite3_stmt *s;
-	bd_status status = prepare(st, sql, &s, err);
-	free(sql);
-	if (status != BD_OK)
-		return status;
-	int i = bd_filter_bind(q->filter, s, 1);
-	sqlite3_bind_int(s, i, limit);
-	sqlite3_bind_int64(s, i + 1, offset);
-	out->v = calloc(limit > 0 ? (size_t)limit : 1, sizeof *out->v);
-	if (spent)
-		sqlite3_progress_handler(bd_store_db(st), q->walk_budget > 0 ? q->walk_budget
-					 : BD_QUERY_WALK_BUDGET, out_of_budget, spent);
-	int rc = SQLITE_DONE;
-	while (out->v && out->n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		read_row(s, &out->v[out->n++]);
-	if (spent)
-		sqlite3_progress_handler(bd_store_db(st), 0, NULL, NULL);
-	if (spent && *spent)
-		bd_rowset_free(out);
-	else if (out->v && out->n < limit && rc != SQLITE_DONE)
-		status = bd_fail(err, BD_ESTORE, "%s: %s", bd_store_path(st),
-				 sqlite3_errmsg(bd_store_db(st)));
-	sqlite3_finalize(s);
-	return status;
-}
-
-bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int limit,
-			  bd_rowset *out, bd_error *err)
-{
-	if (!q->few)
-		return read_window(st, q, bd_filter_sql(q->filter), offset, limit, out, NULL, err);
-	/* Few matches: walk the order for a while, as that is quickest when
-	 * they are spread through it; if they are not met, start from them. */
-	bool spent = false;
-	bd_status s = read_window(st, q, bd_filter_sql(q->filter), offset, limit, out, &spent, err);
-	if (s != BD_OK || !spent)
-		return s;
-	return read_window(st, q, bd_filter_count_sql(q->filter), offset, limit, out, NULL, err);
-}
-
 void bd_rowset_free(bd_rowset *rs)
 {
 	for (int i = 0; i < rs->n; i++) {
@@ -191,9 +154,9 @@ static long long scalar(bd_store *st, const char *sql, const bd_query *q,
 			const char *text, long long arg, bd_error *err)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, sql, &s, err) != BD_OK)
+	if (bd_store_db_prepare(st, sql, &s, err) != BD_OK)
 		return -1;
-	int i = bd_filter_bind(q ? q->filter : NULL, s, 1);
+	int i = bd_query_bind_filter(q ? q->filter : NULL, s, 1);
 	if (text)
 		sqlite3_bind_text(s, i++, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, i, arg);
@@ -223,15 +186,15 @@ long long bd_query_count(bd_store *st, const bd_query *q, bd_error *err)
 static bool sort_value(bd_store *st, const bd_query *q, const char *id, sqlite3_value **out)
 {
 	char *sql = NULL;
-	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	int sort = bd_query_sort(q);
 	if (asprintf(&sql, "SELECT %s FROM incident WHERE id = ? AND (%s)", sort_columns[sort],
-		     where(q)) < 0)
+		     bd_query_where(q)) < 0)
 		return false;
 	sqlite3_stmt *s;
 	bool found = false;
 	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
-		bd_filter_bind(q->filter, s, 2);
+		bd_query_bind_filter(q->filter, s, 2);
 		if (sqlite3_step(s) == SQLITE_ROW) {
 			*out = sqlite3_value_dup(sqlite3_column_value(s, 0));
 			found = *out != NULL;
@@ -255,7 +218,7 @@ bool bd_query_selects(bd_store *st, const bd_query *q, const char *id)
 static char *keyset(const bd_query *q, bool after)
 {
 	char *out = NULL;
-	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	int sort = bd_query_sort(q);
 	const char *op = after != q->desc ? ">" : "<";
 	if (sort == BD_SORT_ID)
 		return asprintf(&out, "id %s ?2", op) < 0 ? NULL : out;
@@ -290,7 +253,7 @@ static long long keyset_scalar(bd_store *st, const char *sql, const bd_query *q,
 		return -1;
 	sqlite3_bind_value(s, 1, v);
 	sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
-	int i = bd_filter_bind(q->filter, s, 3);
+	int i = bd_query_bind_filter(q->filter, s, 3);
 	if (text)
 		sqlite3_bind_text(s, i++, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, i, arg);
@@ -311,7 +274,7 @@ long long bd_query_rank(bd_store *st, const bd_query *q, const char *id, long lo
 	long long n = -1;
 	/* ?1 and ?2 are numbered; the filter's ? parameters take 3, 4, ... */
 	if (ks && asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE %s AND (%s)"
-			   " LIMIT ?)", ks, where(q)) >= 0)
+			   " LIMIT ?)", ks, bd_query_where(q)) >= 0)
 		n = keyset_scalar(st, sql, q, v, id, NULL, cap + 1);
 	if (n > cap)
 		n = -1;
@@ -331,20 +294,20 @@ long long bd_query_distance(bd_store *st, const bd_query *q, const char *from, c
 		sqlite3_value_free(a);
 		return -1;
 	}
-	int sort = q->sort >= 0 && q->sort <= BD_SORT_ORIGIN ? q->sort : BD_SORT_DATE;
+	int sort = bd_query_sort(q);
 	const char *col = sort == BD_SORT_ID ? "id" : sort_columns[sort];
 	const char *gt = q->desc ? "<" : ">", *le = q->desc ? ">=" : "<=";
 	char *sql = NULL;
 	if (asprintf(&sql, "SELECT count(*) FROM (SELECT 1 FROM incident WHERE (%s, id) %s (?1, ?2)"
 		     " AND (%s, id) %s (?3, ?4) AND (%s) LIMIT ?)", col, gt, col, le,
-		     where(q)) >= 0) {
+		     bd_query_where(q)) >= 0) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
 			sqlite3_bind_value(s, 1, a);
 			sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_value(s, 3, b);
 			sqlite3_bind_text(s, 4, to, -1, SQLITE_TRANSIENT);
-			int i = bd_filter_bind(q->filter, s, 5);
+			int i = bd_query_bind_filter(q->filter, s, 5);
 			sqlite3_bind_int64(s, i, cap + 1);
 			if (sqlite3_step(s) == SQLITE_ROW)
 				n = sqlite3_column_int64(s, 0);
@@ -373,7 +336,7 @@ static char *next_match(bd_store *st, const bd_query *q, const char *match, cons
 	bd_query rq = *q;
 	if (dir < 0)
 		rq.desc = !q->desc;
-	order = order_by(&rq);
+	order = bd_query_order_by(&rq);
 	sqlite3_value *v = NULL;
 	bool keyed = !wrap && from && sort_value(st, q, from, &v);
 	if (keyed)
@@ -388,7 +351,7 @@ static char *next_match(bd_store *st, const bd_query *q, const char *match, cons
 		? "EXISTS (SELECT 1 FROM incident_fts f WHERE f.incident_fts MATCH ? AND f.rowid = incident.rowid)"
 		: "+rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)";
 	if (order && asprintf(&sql, "SELECT id FROM incident WHERE %s AND (%s) AND %s ORDER BY %s LIMIT 1",
-			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", where(q), in,
+			      keyed && ks ? ks : "?1 IS NULL AND ?2 IS NULL", bd_query_where(q), in,
 			      order) >= 0) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
@@ -396,7 +359,7 @@ static char *next_match(bd_store *st, const bd_query *q, const char *match, cons
 				sqlite3_bind_value(s, 1, v);
 				sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
 			}
-			int i = bd_filter_bind(q->filter, s, 3);
+			int i = bd_query_bind_filter(q->filter, s, 3);
 			sqlite3_bind_text(s, i, match, -1, SQLITE_TRANSIENT);
 			if (sqlite3_step(s) == SQLITE_ROW)
 				id = strdup((const char *)sqlite3_column_text(s, 0));
@@ -425,19 +388,6 @@ char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const 
 	return id;
 }
 
-bd_status bd_query_window_end(bd_store *st, const bd_query *q, long long from_end, int limit,
-			      bd_rowset *out, bd_error *err)
-{
-	bd_query rq = *q;
-	rq.desc = !q->desc;
-	bd_status s = bd_query_window(st, &rq, from_end, limit, out, err);
-	for (int i = 0; s == BD_OK && i < out->n / 2; i++) {
-		bd_row t = out->v[i];
-		out->v[i] = out->v[out->n - 1 - i];
-		out->v[out->n - 1 - i] = t;
-	}
-	return s;
-}
 
 long long bd_query_position(bd_store *st, const bd_query *q, const char *id, bd_error *err)
 {
@@ -447,11 +397,9 @@ long long bd_query_position(bd_store *st, const bd_query *q, const char *id, bd_
 long long bd_query_find(bd_store *st, const bd_query *q, const char *text,
 			long long from, int dir, bd_error *err)
 {
-	bd_rowset rs = { 0 };
 	char *from_id = NULL;
-	if (from >= 0 && bd_query_window(st, q, from, 1, &rs, err) == BD_OK && rs.n == 1)
-		from_id = strdup(rs.v[0].id);
-	bd_rowset_free(&rs);
+	if (from >= 0 && bd_query_step(st, q, NULL, from, &from_id, err) != BD_OK)
+		return -1;
 	char *id = bd_query_find_id(st, q, text, from_id, dir, err);
 	long long pos = id ? bd_query_rank(st, q, id, LLONG_MAX - 1, err) : -1;
 	free(id);
@@ -474,7 +422,7 @@ static bool span_of(bd_store *st, const bd_query *q, bool referrals, int *lo, in
 	sqlite3_stmt *s;
 	bool ok = false;
 	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
-		bd_filter_bind(q->filter, s, 1);
+		bd_query_bind_filter(q->filter, s, 1);
 		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
 			int a = sqlite3_column_int(s, 0), b = sqlite3_column_int(s, 1);
 			*lo = *lo && *lo < a ? *lo : a;
@@ -499,19 +447,4 @@ bool bd_query_span(bd_store *st, const bd_query *q, bd_date *from, bd_date *to)
 	return any;
 }
 
-bd_status bd_query_each(bd_store *st, const bd_query *q, bd_row_fn fn, void *ctx, bd_error *err)
-{
-	enum { CHUNK = 512 };
-	for (long long off = 0;; off += CHUNK) {
-		bd_rowset rs;
-		bd_status s = bd_query_window(st, q, off, CHUNK, &rs, err);
-		if (s != BD_OK)
-			return s;
-		for (int i = 0; i < rs.n; i++)
-			fn(&rs.v[i], ctx);
-		int n = rs.n;
-		bd_rowset_free(&rs);
-		if (n < CHUNK)
-			return BD_OK;
-	}
-}
+

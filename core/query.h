@@ -66,7 +66,28 @@ typedef struct bd_rowset {
 	int n;
 } bd_rowset;
 
-/* Rows [offset, offset + limit) of the query. */
+/* Reading by keyset. Every read starts from a row named by its id (or at
+ * an end of the order) and walks the (sort column, id) index from there:
+ * its cost is the rows it reads or passes, never how far down they lie.
+ * A row named need not be selected by the filter; BD_ENOTFOUND when no
+ * incident has that id. */
+/* Up to limit rows from `at` on (`at` first when selected; NULL: from the
+ * first row). */
+bd_status bd_query_rows(bd_store *st, const bd_query *q, const char *at, int limit,
+			bd_rowset *out, bd_error *err);
+/* Up to limit rows just before `before` (NULL: the last rows), in the
+ * query's order. */
+bd_status bd_query_rows_before(bd_store *st, const bd_query *q, const char *before, int limit,
+			       bd_rowset *out, bd_error *err);
+/* The id (caller frees) of the row delta rows after `from` (before it
+ * when delta < 0). from NULL: the row at position delta, counted from the
+ * end when negative (-1: the last). *id is NULL when the order ends
+ * first. Walks the index only, reading no row it passes. */
+bd_status bd_query_step(bd_store *st, const bd_query *q, const char *from, long long delta,
+			char **id, bd_error *err);
+/* Rows [offset, offset + limit) of the query: a step from the start, then
+ * a read from there (so it costs the offset; a screen reads from a row it
+ * knows instead). */
 bd_status bd_query_window(bd_store *st, const bd_query *q, long long offset, int limit,
 			  bd_rowset *out, bd_error *err);
 void bd_rowset_free(bd_rowset *rs);
@@ -82,8 +103,8 @@ long long bd_query_position(bd_store *st, const bd_query *q, const char *id, bd_
 /* Like bd_query_count, but stops counting at cap (returns cap then): a
  * cheap bound for filters that no index answers. */
 long long bd_query_count_upto(bd_store *st, const bd_query *q, long long cap, bd_error *err);
-/* Rows [count - from_end - limit, count - from_end), counted from the end:
- * the last screen costs no more than the first. */
+/* Rows [count - from_end - limit, count - from_end), counted from the end
+ * (read backwards from it): the last screen costs no more than the first. */
 bd_status bd_query_window_end(bd_store *st, const bd_query *q, long long from_end, int limit,
 			      bd_rowset *out, bd_error *err);
 /* Position of the incident in the query's order (rows before it, counted
@@ -104,9 +125,14 @@ char *bd_query_find_id(bd_store *st, const bd_query *q, const char *text, const 
 		       int dir, bd_error *err);
 
 /* Every row of the query in its order, a window at a time (never the
- * whole table in memory). */
+ * whole table in memory), each window read by keyset after the last: one
+ * pass, linear in the rows. Stops at the first error, returned. */
 typedef void (*bd_row_fn)(const bd_row *r, void *ctx);
 bd_status bd_query_each(bd_store *st, const bd_query *q, bd_row_fn fn, void *ctx, bd_error *err);
+/* The rows of the incidents named, in that order, each read by its id
+ * (one statement for all); an id no incident has is passed over. */
+bd_status bd_query_each_id(bd_store *st, char *const *ids, int n, bd_row_fn fn, void *ctx,
+			   bd_error *err);
 /* Whether the query selects the incident with this id. */
 bool bd_query_selects(bd_store *st, const bd_query *q, const char *id);
 

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -498,7 +499,7 @@ static void conflicts_of(const bd_incident *inc, void *ctx)
 {
 	conflict_w *c = ctx;
 	bd_links l;
-	bool linked = bd_links_load(c->w->st, inc, &l, NULL) == BD_OK;
+	bool linked = bd_links_load_figures(c->w->st, inc, &l, NULL) == BD_OK;
 	c->inc = inc;
 	bd_links_conflicts(inc, linked ? &l : NULL, conflict_line, c);
 	if (linked)
@@ -534,16 +535,87 @@ static void sources_of(const bd_incident *inc, void *ctx)
 	fputc('\n', w->out);
 }
 
-static bd_status write_trend(writer *w, bd_store *st, const bd_query *q, bd_error *err)
+/* The sections written an incident at a time, in the one pass over the
+ * incidents: each to a file of its own, copied out in the report's order
+ * once the totals, which come first, are known. */
+enum { SEC_TABLE, SEC_THREATS, SEC_CONFLICTS, SEC_SOURCES, N_SECTIONS };
+
+typedef struct pass {
+	summary *s;
+	writer w[N_SECTIONS];
+	conflict_w c;
+	bd_trend_points trend;
+} pass;
+
+static void one_incident(const bd_incident *inc, void *ctx)
 {
+	pass *p = ctx;
+	gather(inc, p->s);
+	bd_trend_add(&p->trend, inc);
+	table_row(inc, &p->w[SEC_TABLE]);
+	threat_row(inc, &p->w[SEC_THREATS]);
+	conflicts_of(inc, &p->c);
+	sources_of(inc, &p->w[SEC_SOURCES]);
+}
+
+static bd_status open_sections(pass *p, const writer *w, bd_error *err)
+{
+	for (int i = 0; i < N_SECTIONS; i++) {
+		p->w[i] = *w;
+		if (!(p->w[i].out = tmpfile()))
+			return bd_fail(err, BD_EIO, "a temporary file for the report: %s", strerror(errno));
+	}
+	p->c = (conflict_w){ &p->w[SEC_CONFLICTS], NULL, false };
+	return BD_OK;
+}
+
+/* Appends a section's file to out; false when it could not be read back. */
+static bool copy_section(FILE *out, FILE *from)
+{
+	char buf[65536];
+	size_t n;
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+		return false;
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		fwrite(buf, 1, n, out);
+	return !ferror(from);
+}
+
+static void close_sections(pass *p)
+{
+	for (int i = 0; i < N_SECTIONS; i++)
+		if (p->w[i].out)
+			fclose(p->w[i].out);
+	free(p->trend.v);
+}
+
+static bd_status write_sections(writer *w, summary *s, pass *p, bd_error *err)
+{
+	bd_status status = BD_OK;
+	heading(w, "Incidents");
+	if (w->md)
+		fputs("| Date | Force | Kind | Affected | ICO | NCA | Threat level | Title |\n"
+		      "|---|---|---|---:|---|---|---|---|\n", w->out);
+	bool ok = copy_section(w->out, p->w[SEC_TABLE].out);
+	write_fields(w, s);
+	write_referrals(w, s);
+	write_fines(w, s);
 	bd_trend tr;
-	bd_status s = bd_trend_build(st, q, &tr, err);
-	if (s != BD_OK)
-		return s;
+	status = bd_trend_finish(&p->trend, &tr, err);
+	if (status != BD_OK)
+		return status;
 	heading(w, tr.quarterly ? "Trend by quarter" : "Trend by year");
 	bd_trend_write(w->out, &tr, w->threats, w->md, w->ascii);
 	bd_trend_free(&tr);
-	return BD_OK;
+	heading(w, "Threat levels in force");
+	ok = ok && copy_section(w->out, p->w[SEC_THREATS].out);
+	heading(w, "Conflicting figures");
+	ok = ok && copy_section(w->out, p->w[SEC_CONFLICTS].out);
+	if (!p->c.any)
+		fputs("None: every source gives the same figures.\n", w->out);
+	heading(w, "Sources");
+	ok = ok && copy_section(w->out, p->w[SEC_SOURCES].out);
+	return ok ? BD_OK : bd_fail(err, BD_EIO, "a temporary file for the report: %s", strerror(errno));
 }
 
 bd_status bd_report_write(FILE *out, bd_store *st, const bd_query *q,
@@ -555,41 +627,16 @@ bd_status bd_report_write(FILE *out, bd_store *st, const bd_query *q,
 	s.st = st;
 	s.q = q;
 	writer w = { out, format == BD_REPORT_MD, ascii, t, st, q };
-	bd_status status = each_incident(st, q, gather, &s, err);
-	if (status != BD_OK) {
-		summary_free(&s);
-		return status;
-	}
-	fputs(w.md ? "# Briefing: UK police data breaches\n" : "Briefing: UK police data breaches\n", out);
-	write_headline(&w, &s, q);
-	heading(&w, "Incidents");
-	if (w.md)
-		fputs("| Date | Force | Kind | Affected | ICO | NCA | Threat level | Title |\n"
-		      "|---|---|---|---:|---|---|---|---|\n", out);
-	status = each_incident(st, q, table_row, &w, err);
+	pass p = { .s = &s };
+	bd_status status = open_sections(&p, &w, err);
 	if (status == BD_OK)
-		write_fields(&w, &s);
-	if (status == BD_OK)
-		write_referrals(&w, &s);
-	if (status == BD_OK)
-		write_fines(&w, &s);
-	if (status == BD_OK)
-		status = write_trend(&w, st, q, err);
+		status = each_incident(st, q, one_incident, &p, err);
 	if (status == BD_OK) {
-		heading(&w, "Threat levels in force");
-		status = each_incident(st, q, threat_row, &w, err);
+		fputs(w.md ? "# Briefing: UK police data breaches\n" : "Briefing: UK police data breaches\n", out);
+		write_headline(&w, &s, q);
+		status = write_sections(&w, &s, &p, err);
 	}
-	conflict_w c = { &w, NULL, false };
-	if (status == BD_OK) {
-		heading(&w, "Conflicting figures");
-		status = each_incident(st, q, conflicts_of, &c, err);
-		if (!c.any)
-			fputs("None: every source gives the same figures.\n", out);
-	}
-	if (status == BD_OK) {
-		heading(&w, "Sources");
-		status = each_incident(st, q, sources_of, &w, err);
-	}
+	close_sections(&p);
 	summary_free(&s);
 	return status;
 }

@@ -8,16 +8,8 @@
 #include "render.h"
 #include "text.h"
 
-typedef struct point {
-	bd_date date;
-	long long fine;         /* -1: an incident, not a fine */
-} point;
-
-typedef struct points {
-	point *v;
-	size_t n, cap;
-	int undated;
-} points;
+typedef struct bd_trend_point point;
+typedef bd_trend_points points;
 
 static void push(points *p, bd_date d, long long fine)
 {
@@ -32,22 +24,40 @@ static void push(points *p, bd_date d, long long fine)
 	p->v[p->n++] = (point){ d, fine };
 }
 
-/* The fines of a fined incident, each dated by its decision: read from its
- * document, since the row keeps only the furthest status. */
+/* The fines of a fined incident (its ICO referral went no further than a
+ * fine), each dated by its decision. */
+static void fines_in(const bd_incident *inc, points *p)
+{
+	for (size_t i = 0; i < inc->n_referrals; i++) {
+		const bd_referral *f = &inc->referrals[i];
+		if (f->body != BD_BODY_ICO || f->status != BD_REF_FINE || f->amount < 0)
+			continue;
+		bd_date d = bd_date_is_set(f->date) ? f->date : bd_incident_date(inc);
+		if (bd_date_is_set(d))
+			push(p, d, f->amount);
+	}
+}
+
+/* The same from a row: its document is read only when the row says it was
+ * fined, since the row keeps only the furthest status. */
 static void fines_of(bd_store *st, const bd_row *r, points *p)
 {
 	bd_incident inc;
 	if (r->ico != BD_REF_FINE || bd_store_get(st, r->id, &inc, NULL) != BD_OK)
 		return;
-	for (size_t i = 0; i < inc.n_referrals; i++) {
-		const bd_referral *f = &inc.referrals[i];
-		if (f->body != BD_BODY_ICO || f->status != BD_REF_FINE || f->amount < 0)
-			continue;
-		bd_date d = bd_date_is_set(f->date) ? f->date : bd_incident_date(&inc);
-		if (bd_date_is_set(d))
-			push(p, d, f->amount);
-	}
+	fines_in(&inc, p);
 	bd_incident_free(&inc);
+}
+
+void bd_trend_add(bd_trend_points *p, const bd_incident *inc)
+{
+	bd_date d = bd_incident_date(inc);
+	if (bd_date_is_set(d))
+		push(p, d, -1);
+	else
+		p->undated++;
+	if (bd_incident_referral_status(inc, BD_BODY_ICO) == BD_REF_FINE)
+		fines_in(inc, p);
 }
 
 typedef struct gather_ctx {
@@ -75,10 +85,23 @@ static int index_of(const bd_trend *t, bd_date d, int first_year)
 
 bd_status bd_trend_build(bd_store *st, const bd_query *q, bd_trend *out, bd_error *err)
 {
-	memset(out, 0, sizeof *out);
 	points p = { 0 };
 	gather_ctx g = { st, &p };
 	bd_status s = bd_query_each(st, q, gather_row, &g, err);
+	if (s != BD_OK) {
+		memset(out, 0, sizeof *out);
+		free(p.v);
+		return s;
+	}
+	return bd_trend_finish(&p, out, err);
+}
+
+bd_status bd_trend_finish(bd_trend_points *pts, bd_trend *out, bd_error *err)
+{
+	points p = *pts;
+	bd_status s = BD_OK;
+	*pts = (points){ 0 };
+	memset(out, 0, sizeof *out);
 	out->undated = p.undated;
 	int first = INT_MAX, last = INT_MIN;
 	for (size_t i = 0; i < p.n; i++) {

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "model.h"
 #include "query.h"
 #include "store.h"
 #include "threat.h"
@@ -32,6 +33,20 @@ typedef struct bd_trend {
 } bd_trend;
 
 bd_status bd_trend_build(bd_store *st, const bd_query *q, bd_trend *out, bd_error *err);
+
+/* The same built from incidents one at a time, for a reader that has them
+ * already (the report's one pass): add each, then finish (which frees the
+ * points and leaves them empty). */
+typedef struct bd_trend_points {
+	struct bd_trend_point {
+		bd_date date;
+		long long fine;         /* -1: an incident, not a fine */
+	} *v;
+	size_t n, cap;
+	int undated;
+} bd_trend_points;
+void bd_trend_add(bd_trend_points *p, const bd_incident *inc);
+bd_status bd_trend_finish(bd_trend_points *p, bd_trend *out, bd_error *err);
 void bd_trend_free(bd_trend *t);
 /* "2023" or "2023 Q3". */
 void bd_trend_label(const bd_trend_bucket *b, char *out, size_t size);

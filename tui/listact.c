@@ -59,7 +59,7 @@ static void search(app *a, int dir, bool ask)
 	if (pos < 0)
 		app_message(a, true, "no match for \"%s\"", a->search);
 	else
-		lm_goto(&a->list, pos);
+		lm_goto_row(&a->list, pos, id);
 	free(id);
 	free(from);
 }

@@ -1,6 +1,5 @@
 #include "listmodel.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,29 +10,42 @@
  * a new order, so it is followed only that far (RANK_LIMIT_FILTERED). */
 enum { COUNT_STEP = 1000, RANK_LIMIT = 20000, RANK_LIMIT_FILTERED = 2000 };
 
-/* A count of nothing may hide a damaged store (the counts give 0 on an
- * error): then one row is read, and its error kept to be shown. */
+/* Keeps the first error of a read to be shown, without the store's path
+ * that core puts first: the screen is about that store already, and the
+ * reason must fit its line. */
+static void keep_error(listmodel *lm, bd_error *err)
+{
+	const char *msg = bd_error_text(err), *path = bd_store_path(lm->store);
+	size_t n = path ? strlen(path) : 0;
+	if (n && !strncmp(msg, path, n) && !strncmp(msg + n, ": ", 2))
+		msg += n + 2;
+	if (!lm->error && err->code != BD_OK)
+		lm->error = strdup(msg);
+	bd_error_clear(err);
+}
+
+/* A count of nothing may hide a damaged store (the tally reads 0 then):
+ * one row is read, and its error kept to be shown. */
 static void check_readable(listmodel *lm)
 {
-	free(lm->error);
-	lm->error = NULL;
 	if (lm->count > 0)
 		return;
-	sqlite3 *db = bd_store_db(lm->store);
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(db, "SELECT id FROM incident LIMIT 1", -1, &s, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(s);
-	if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		lm->error = strdup(sqlite3_errmsg(db));
-	sqlite3_finalize(s);
+	bd_error err = { 0 };
+	bd_rowset rs;
+	bd_query_rows(lm->store, &lm->query, NULL, 1, &rs, &err);
+	bd_rowset_free(&rs);
+	keep_error(lm, &err);
 }
 
 static void recount(listmodel *lm, long long cap)
 {
 	if (bd_filter_is_empty(lm->query.filter))
 		cap = bd_store_total(lm->store);
-	long long n = bd_query_count_upto(lm->store, &lm->query, cap + 1, NULL);
+	bd_error err = { 0 };
+	free(lm->error);
+	lm->error = NULL;
+	long long n = bd_query_count_upto(lm->store, &lm->query, cap + 1, &err);
+	keep_error(lm, &err);
 	lm->exact = n <= cap;
 	lm->count = n < 0 ? 0 : n > cap ? cap : n;
 	check_readable(lm);
@@ -43,6 +55,13 @@ void lm_count_all(listmodel *lm)
 {
 	if (!lm->exact)
 		recount(lm, (long long)1 << 62);
+}
+
+static void note_row(listmodel *lm, long long pos, const char *id)
+{
+	free(lm->known_id);
+	lm->known_id = id ? strdup(id) : NULL;
+	lm->known_pos = pos;
 }
 
 void lm_init(listmodel *lm, bd_store *st)
@@ -63,6 +82,7 @@ void lm_free(listmodel *lm)
 	lm->filter = NULL;
 	free(lm->error);
 	lm->error = NULL;
+	note_row(lm, 0, NULL);
 }
 
 static void clamp(listmodel *lm)
@@ -81,24 +101,55 @@ static void clamp(listmodel *lm)
 		lm->top = 0;
 }
 
-/* The rows on screen. Past the middle of the list they are read from the
- * end, so the last screen costs no more than the first. */
+/* The id of the row at position top, stepped to through the sort index
+ * from the nearest place known: the rows on screen (page up and down),
+ * the start or the end. Never counted from the start when nearer. */
+static bd_status top_id(listmodel *lm, char **id, bd_error *err)
+{
+	long long from_screen = lm->rows.n > 0 ? llabs(lm->top - lm->rows_from) : -1;
+	long long from_known = lm->known_id ? llabs(lm->top - lm->known_pos) : -1;
+	if (from_known >= 0 && (from_screen < 0 || from_known < from_screen)) {
+		bd_status s = bd_query_step(lm->store, &lm->query, lm->known_id,
+					    lm->top - lm->known_pos, id, err);
+		if (s != BD_ENOTFOUND)
+			return s;
+		bd_error_clear(err);
+	}
+	long long from_end = lm->exact ? lm->count - lm->top : -1;
+	if (from_screen >= 0 && from_screen <= lm->top && (from_end < 0 || from_screen <= from_end)) {
+		bd_status s = bd_query_step(lm->store, &lm->query, lm->rows.v[0].id,
+					    lm->top - lm->rows_from, id, err);
+		if (s != BD_ENOTFOUND)  /* the row on screen went: count instead */
+			return s;
+		bd_error_clear(err);
+	}
+	if (from_end >= 0 && from_end < lm->top)
+		return bd_query_step(lm->store, &lm->query, NULL, -from_end, id, err);
+	return bd_query_step(lm->store, &lm->query, NULL, lm->top, id, err);
+}
+
+/* The rows on screen, read by keyset from the row at the top; the last
+ * screen is read backwards from the end, so it costs no more than the
+ * first. */
 static void fetch(listmodel *lm)
 {
 	if (!lm->stale && lm->rows_from == lm->top)
 		return;
-	bd_rowset_free(&lm->rows);
-	long long from_end = lm->count - lm->top - lm->height;
-	if (lm->exact && from_end < lm->top) {
-		int limit = lm->height;
-		if (from_end < 0) {
-			limit += (int)from_end;
-			from_end = 0;
-		}
-		bd_query_window_end(lm->store, &lm->query, from_end, limit, &lm->rows, NULL);
+	bd_error err = { 0 };
+	bd_rowset rows = { 0 };
+	if (lm->exact && lm->top + lm->height >= lm->count) {
+		bd_query_rows_before(lm->store, &lm->query, NULL, (int)(lm->count - lm->top), &rows, &err);
+	} else if (lm->top == 0) {
+		bd_query_rows(lm->store, &lm->query, NULL, lm->height, &rows, &err);
 	} else {
-		bd_query_window(lm->store, &lm->query, lm->top, lm->height, &lm->rows, NULL);
+		char *id = NULL;
+		if (top_id(lm, &id, &err) == BD_OK && id)
+			bd_query_rows(lm->store, &lm->query, id, lm->height, &rows, &err);
+		free(id);
 	}
+	keep_error(lm, &err);
+	bd_rowset_free(&lm->rows);
+	lm->rows = rows;
 	lm->rows_from = lm->top;
 	lm->stale = false;
 }
@@ -113,6 +164,8 @@ static void follow(listmodel *lm, const char *id)
 	long long pos = id ? bd_query_rank(lm->store, &lm->query, id, limit, NULL) : -1;
 	if (pos >= lm->count && !lm->exact)
 		recount(lm, pos + COUNT_STEP);
+	if (pos >= 0)
+		note_row(lm, pos, id);
 	lm->cursor = pos >= 0 ? pos : 0;
 	lm->top = lm->cursor - lm->height / 2;
 	clamp(lm);
@@ -132,6 +185,10 @@ void lm_reload(listmodel *lm)
 void lm_reload_at(listmodel *lm, const char *at)
 {
 	char *id = at ? strdup(at) : current_id(lm);
+	/* The rows on screen are no place to step from in a new order. */
+	bd_rowset_free(&lm->rows);
+	note_row(lm, 0, NULL);
+	lm->generation++;
 	/* The filter's matches may be more or fewer now (bd_query_few). */
 	lm->query.few = bd_query_few(lm->store, &lm->query);
 	recount(lm, COUNT_STEP);
@@ -173,6 +230,12 @@ void lm_goto(listmodel *lm, long long pos)
 		recount(lm, pos + lm->height + COUNT_STEP);
 	lm->cursor = pos;
 	clamp(lm);
+}
+
+void lm_goto_row(listmodel *lm, long long pos, const char *id)
+{
+	note_row(lm, pos, id);
+	lm_goto(lm, pos);
 }
 
 void lm_move(listmodel *lm, long long delta)

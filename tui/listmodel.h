@@ -22,6 +22,10 @@ typedef struct listmodel {
 	long long rows_from;
 	bool stale;
 	char *error;            /* why the store cannot be read, or NULL */
+	char *known_id;         /* a row found at known_pos (a search hit): */
+	long long known_pos;    /* the screen around it is read from it */
+	unsigned generation;    /* counts reloads: what a view keeps of the
+				 * incidents is stale when it changes */
 } listmodel;
 
 void lm_init(listmodel *lm, bd_store *st);
@@ -33,6 +37,9 @@ void lm_set_sort(listmodel *lm, int sort, bool desc);
 void lm_set_height(listmodel *lm, int height);
 void lm_move(listmodel *lm, long long delta);
 void lm_goto(listmodel *lm, long long pos);
+/* The same, to the row with this id, known to be at pos (a search hit):
+ * the screen around it is read from that row, not counted to. */
+void lm_goto_row(listmodel *lm, long long pos, const char *id);
 /* Makes count exact (counting every match once; the End key needs it). */
 void lm_count_all(listmodel *lm);
 /* Re-reads count and rows (after the data changed). */

@@ -17,6 +17,7 @@ typedef struct present {
 	bd_incident inc;
 	bool loaded;
 	long long loaded_at;
+	unsigned loaded_gen;    /* the list's generation when it was loaded */
 } present;
 
 /* A three-row block font for the affected count: digits and commas. */
@@ -36,21 +37,24 @@ static void load(present *p, app *a)
 {
 	if (p->loaded && p->loaded_at == p->at)
 		return;
+	/* The next one is a step from the one shown, in the list's order as
+	 * long as that has not changed; else it is counted from the start. */
+	bool near = p->loaded && p->loaded_gen == a->list.generation;
+	char *from = near ? strdup(p->inc.id) : NULL;
 	if (p->loaded)
 		bd_incident_free(&p->inc);
 	p->loaded = false;
 	char *id = NULL;
-	if (p->n_ids) {
+	if (p->n_ids)
 		id = strdup(p->ids[p->at]);
-	} else {
-		bd_rowset rs;
-		if (bd_query_window(a->list.store, &a->list.query, p->at, 1, &rs, NULL) == BD_OK && rs.n)
-			id = strdup(rs.v[0].id);
-		bd_rowset_free(&rs);
-	}
+	else if (bd_query_step(a->list.store, &a->list.query, from, from ? p->at - p->loaded_at : p->at,
+			       &id, NULL) != BD_OK)
+		id = NULL;
+	free(from);
 	if (id)
 		p->loaded = bd_store_get(a->list.store, id, &p->inc, NULL) == BD_OK;
 	p->loaded_at = p->at;
+	p->loaded_gen = a->list.generation;
 	free(id);
 }
 

@@ -18,7 +18,60 @@ typedef struct timeline {
 	int span_from, span_to; /* day numbers of the filtered set, padded */
 	int from, to;           /* the window shown */
 	lm_seen seen;           /* the filter the figures were counted for */
+	/* The incidents on screen, each read once while it stays there, not
+	 * once a frame; dropped when the list reloads (shown_gen). */
+	struct shown {
+		char *id;
+		bd_incident inc;
+		bool ok;
+	} *shown;
+	int n_shown;
+	unsigned shown_gen;
 } timeline;
+
+static void shown_free(struct shown *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (v[i].ok)
+			bd_incident_free(&v[i].inc);
+		free(v[i].id);
+	}
+	free(v);
+}
+
+/* The incidents of the rows on screen: those read before are kept, the
+ * others read now. */
+static void shown_update(timeline *t, app *a, int rows)
+{
+	if (t->shown_gen != a->list.generation) {
+		shown_free(t->shown, t->n_shown);
+		t->shown = NULL;
+		t->n_shown = 0;
+		t->shown_gen = a->list.generation;
+	}
+	struct shown *next = calloc(rows > 0 ? (size_t)rows : 1, sizeof *next);
+	if (!next)
+		return;
+	int n = 0;
+	for (; n < rows; n++) {
+		const bd_row *r = lm_row(&a->list, a->list.top + n);
+		if (!r)
+			break;
+		int k = 0;
+		while (k < t->n_shown && !(t->shown[k].id && !strcmp(t->shown[k].id, r->id)))
+			k++;
+		if (k < t->n_shown) {
+			next[n] = t->shown[k];
+			t->shown[k] = (struct shown){ 0 };
+			continue;
+		}
+		next[n].id = strdup(r->id);
+		next[n].ok = bd_store_get(a->list.store, r->id, &next[n].inc, NULL) == BD_OK;
+	}
+	shown_free(t->shown, t->n_shown);
+	t->shown = next;
+	t->n_shown = n;
+}
 
 /* Days since 1 January year 0 of the proleptic calendar, for spacing. */
 static int day_number(bd_date d)
@@ -172,25 +225,25 @@ static void draw_events(event *ev, int n, int y, int x0, bool sel)
 	}
 }
 
-static void draw_incident(const timeline *t, app *a, const bd_row *r, int y, int x0, int width,
-			  bool sel, char *info, size_t info_size)
+static void draw_incident(const timeline *t, app *a, const bd_row *r, const struct shown *sh,
+			  int y, int x0, int width, bool sel, char *info, size_t info_size)
 {
 	const glyphs *g = the_term->g;
 	char label[96];
 	snprintf(label, sizeof label, "%s %s", app_is_marked(a, r->id) ? g->mark : " ", r->force_short);
 	term_text(stdscr, y, 0, label, x0 - 1, sel ? R_SELECTED : R_NORMAL, true);
-	bd_incident inc;
-	if (bd_store_get(a->list.store, r->id, &inc, NULL) != BD_OK)
+	if (!sh || !sh->ok)
 		return;
+	const bd_incident *inc = &sh->inc;
 	event ev[MAX_EVENTS];
 	int n = 0, lo = width, hi = -1;
 	bool left = false, right = false;
 	char d[11];
 	size_t o = 0;
-	bd_date_format(bd_incident_date(&inc), d);
+	bd_date_format(bd_incident_date(inc), d);
 	if (sel)
-		o += (size_t)snprintf(info, info_size, "%s %s: ", inc.force_short, *d ? d : "undated");
-	bd_date id = bd_incident_date(&inc);
+		o += (size_t)snprintf(info, info_size, "%s %s: ", inc->force_short, *d ? d : "undated");
+	bd_date id = bd_incident_date(inc);
 	if (bd_date_is_set(id)) {
 		int x = col_of(t, day_number(id), width);
 		if (x >= 0 && x < width)
@@ -200,8 +253,8 @@ static void draw_incident(const timeline *t, app *a, const bd_row *r, int y, int
 		lo = x < lo ? x : lo;
 		hi = x > hi ? x : hi;
 	}
-	for (size_t i = 0; i < inc.n_referrals && n < MAX_EVENTS; i++) {
-		const bd_referral *rf = &inc.referrals[i];
+	for (size_t i = 0; i < inc->n_referrals && n < MAX_EVENTS; i++) {
+		const bd_referral *rf = &inc->referrals[i];
 		bd_date_format(rf->date, d);
 		if (sel && o < info_size)
 			o += (size_t)snprintf(info + o, info_size - o, "%s%s %s %s", i ? ", " : "",
@@ -219,7 +272,7 @@ static void draw_incident(const timeline *t, app *a, const bd_row *r, int y, int
 		lo = x < lo ? x : lo;
 		hi = x > hi ? x : hi;
 	}
-	if (sel && !inc.n_referrals && o < info_size)
+	if (sel && !inc->n_referrals && o < info_size)
 		snprintf(info + o, info_size - o, "no referral recorded");
 	/* the span from the incident to its last referral, within the window */
 	for (int x = (lo < 0 ? 0 : lo + 1); hi >= 0 && x < hi && x < width; x++)
@@ -229,7 +282,6 @@ static void draw_incident(const timeline *t, app *a, const bd_row *r, int y, int
 		term_text(stdscr, y, x0 - 1, "<", 1, R_DIM, false);
 	if (right)
 		term_text(stdscr, y, x0 + width, ">", 1, R_DIM, false);
-	bd_incident_free(&inc);
 }
 
 static void draw(view *v, app *a, int top, int height)
@@ -243,6 +295,7 @@ static void draw(view *v, app *a, int top, int height)
 	draw_band(a, t, BD_SCOPE_UK, top, x0, width, "UK threat");
 	draw_band(a, t, BD_SCOPE_NI, top + 1, x0, width, "NI threat");
 	draw_axis(t, top + 2, x0, width);
+	shown_update(t, a, rows);
 	char info[512] = "";
 	for (int i = 0; i < rows; i++) {
 		long long pos = a->list.top + i;
@@ -250,7 +303,8 @@ static void draw(view *v, app *a, int top, int height)
 		if (!r)
 			break;
 		bool sel = pos == a->list.cursor;
-		draw_incident(t, a, r, top + 3 + i, x0, width, sel, info, sizeof info);
+		draw_incident(t, a, r, i < t->n_shown ? &t->shown[i] : NULL, top + 3 + i, x0, width, sel,
+			      info, sizeof info);
 		if (sel) {
 			v->cursor_y = top + 3 + i;
 			v->cursor_x = 0;
@@ -318,13 +372,19 @@ static bool act(view *v, app *a, int action)
 
 static void reload(view *v, app *a)
 {
+	timeline *t = v->state;
 	(void)a;
-	lm_seen_forget(&((timeline *)v->state)->seen);
+	lm_seen_forget(&t->seen);
+	shown_free(t->shown, t->n_shown);
+	t->shown = NULL;
+	t->n_shown = 0;
 }
 
 static void destroy(view *v)
 {
-	lm_seen_free(&((timeline *)v->state)->seen);
+	timeline *t = v->state;
+	shown_free(t->shown, t->n_shown);
+	lm_seen_free(&t->seen);
 	view_free(v);
 }
 

@@ -105,4 +105,29 @@ figure "cursor move, breakdown, 10,000" "$(mpick 4 down)" "ms" "< 2"
 figure "open trends, 10,000 incidents" "$(mpick 1 5)" "ms" "-"
 figure "CPU while idle 5 s" "$(awk '/^idle/ { print $2 }' "$dir/drive.out")" "ticks" "0"
 figure "peak RSS after session, N" "$(awk '/^rss/ { printf "%.1f", $2 / 1024 }' "$dir/drive.out")" "MB" "< 24"
+
+# Listings are one pass over the rows, linear in N: each command over the
+# big store and over one of N/10, and the ratio of their times (about 10
+# when linear; a quadratic cost shows as about 100).
+tenth="$dir/tenth.db"
+build_store $((N / 10)) "$tenth"
+wall() { # DB command...: the second of two runs, so that both stores are
+	# read from the page cache and the ratio is of the work, not the disk
+	db=$1
+	shift
+	"$BD" --db "$db" "$@" > /dev/null 2>&1
+	start=$(date +%s%N)
+	"$BD" --db "$db" "$@" > /dev/null || echo "bench: $* failed" >&2
+	end=$(date +%s%N)
+	ms "$start" "$end"
+}
+for c in "list --format tsv" "export --format json" "report"; do
+	# shellcheck disable=SC2086 # the command's words
+	a=$(wall "$tenth" $c)
+	# shellcheck disable=SC2086
+	b=$(wall "$big" $c)
+	figure "$c, N/10" "$a" "ms" "-"
+	figure "$c, N" "$b" "ms" "-"
+	figure "$c, ratio N to N/10" "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (a > 0 ? b / a : 0) }')" "x" "~10"
+done
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$dir"

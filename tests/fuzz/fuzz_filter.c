@@ -18,6 +18,7 @@
 #include "filter.h"
 #include "fuzz.h"
 #include "query.h"
+#include "store_db.h"
 
 static const char *const sql_words[] = {
 	"NOT", "AND", "rowid", "IN", "SELECT", "FROM", "incident_fts", "WHERE", "MATCH",
@@ -70,7 +71,7 @@ static void check_params(bd_store *st, const bd_filter *f, const char *where, co
 	if (sqlite3_prepare_v2(bd_store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
 		fz_fail("filter %s: SQL does not compile: %s: %s", text,
 			sqlite3_errmsg(bd_store_db(st)), sql);
-	int next = bd_filter_bind(f, s, 1);
+	int next = bd_query_bind_filter(f, s, 1);
 	if (next - 1 != sqlite3_bind_parameter_count(s))
 		fz_fail("filter %s: %d parameters bound, the SQL has %d", text, next - 1,
 			sqlite3_bind_parameter_count(s));

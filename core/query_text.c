@@ -1,7 +1,9 @@
+/* The search text as an FTS5 query: textsearch.h. Kept with the query
+ * module as it reads the text index's vocabulary. */
 #include "textsearch.h"
+#include "store_db.h"
 
 #include <ctype.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
