@@ -170,3 +170,27 @@ bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, const bd_data
 	free(owned);
 	return s;
 }
+
+static size_t say(char *buf, size_t size, size_t o, const char *sep, long n, const char *what)
+{
+	if (!n || o >= size)
+		return o;
+	int w = snprintf(buf + o, size - o, "%s%ld %s", sep, n, what);
+	return o + (w > 0 ? (size_t)w : 0);
+}
+
+void bd_bundled_summary(const bd_bundled_counts *c, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	if (!c->added && !c->updated && !c->kept_edited && !c->kept_deleted)
+		return;
+	o = (size_t)snprintf(buf, size, "the bundled record is newer than this store's: ");
+	o = say(buf, size, o, "", c->added, c->added == 1 ? "incident added" : "incidents added");
+	o = say(buf, size, o, c->added ? ", " : "", c->updated, "updated");
+	const char *sep = c->added || c->updated ? "; " : "";
+	o = say(buf, size, o, sep, c->kept_edited, c->kept_edited == 1
+		? "changed here kept as it is" : "changed here kept as they are");
+	sep = c->added || c->updated || c->kept_edited ? "; " : "";
+	say(buf, size, o, sep, c->kept_deleted, "deleted here left out");
+}

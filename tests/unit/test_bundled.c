@@ -139,9 +139,17 @@ static void user_changes_are_kept(void **state)
 	assert_int_equal(c.updated + c.added, 0);
 	assert_title(st, "a", "A as the user says");
 	assert_title(st, "b", NULL);
-	c = apply(st, RECORD(INC("a", "A three") "," INC("b", "B three")));
+	c = apply(st, RECORD(INC("a", "A three") "," INC("b", "B three") "," INC("c", "C one")));
 	assert_int_equal(c.kept_edited, 1);
 	assert_int_equal(c.kept_deleted, 1);
+	char buf[200];
+	bd_bundled_summary(&c, buf, sizeof buf);
+	assert_string_equal(buf, "the bundled record is newer than this store's: 1 incident added;"
+			    " 1 changed here kept as it is; 1 deleted here left out");
+	c = apply(st, RECORD(INC("a", "A three") "," INC("b", "B three") "," INC("c", "C one")));
+	bd_bundled_summary(&c, buf, sizeof buf);
+	assert_string_equal(buf, "the bundled record is newer than this store's: 1 changed here kept"
+			    " as it is; 1 deleted here left out");
 	bd_store_close(st);
 }
 
