@@ -40,15 +40,18 @@ static void short_money(long long v, bool millions, char *out, size_t size)
 }
 
 /* The level rows: each period's highest level, as a coloured cell with the
- * level's first letters, so it reads without colour too. */
+ * level's name or its first three letters, so it reads without colour too. */
 static void level_row(trends *t, app *a, int y, int scope, int cw, int x0, int shown)
 {
 	term_text(stdscr, y, 0, scope == BD_SCOPE_UK ? "UK" : "NI", x0, R_DIM, true);
 	for (int i = 0; i < shown; i++) {
 		const bd_trend_bucket *b = &t->tr.v[t->first + i];
 		int level = bd_trend_level(&a->ds.threats, scope, b);
+		const char *name = level >= 0 ? bd_vocab_label(&bd_levels, level) : "?";
 		char cell[16];
-		snprintf(cell, sizeof cell, "%.*s", cw - 1, level >= 0 ? bd_vocab_label(&bd_levels, level) : "?");
+		/* the whole name where it fits, else its first three letters
+		 * (SUB, SEV, CRI), never a word cut anywhere else */
+		snprintf(cell, sizeof cell, "%.*s", (int)strlen(name) <= cw - 1 ? cw - 1 : 3, name);
 		term_text(stdscr, y, x0 + i * cw, cell, cw - 1,
 			  level >= 0 ? term_level_role(level) : R_DIM, true);
 	}
