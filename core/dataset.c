@@ -55,24 +55,19 @@ void bd_dataset_close(bd_dataset *ds)
 bd_status bd_dataset_import(bd_dataset *ds, char *const *files, int n, bd_sink *counts,
 			    bd_diags *diags, bd_error *err)
 {
-	bd_status s = bd_store_begin(ds->store, err);
+	bd_store_sink sink;
+	bd_status s = bd_store_sink_open(&sink, ds->store, &ds->threats, 0, err);
 	if (s != BD_OK)
 		return s;
-	bd_store_sink sink;
-	bd_store_sink_init(&sink, ds->store, &ds->threats);
 	int problems = 0;
 	for (int i = 0; i < n; i++)
 		problems += bd_import_native(files[i], &sink.base, diags);
-	if (problems) {
-		bd_store_rollback(ds->store);
-		return bd_fail(err, BD_EDATA, "%d problem%s found; nothing was imported",
-			       problems, problems == 1 ? "" : "s");
-	}
-	s = bd_store_commit(ds->store, err);
-	if (s != BD_OK) {
-		bd_store_rollback(ds->store);
+	s = sink.base.final(&sink.base, problems == 0, err);
+	if (s == BD_OK && problems)
+		s = bd_fail(err, BD_EDATA, "%d problem%s found; nothing was imported",
+			    problems, problems == 1 ? "" : "s");
+	if (s != BD_OK)
 		return s;
-	}
 	counts->read = sink.base.read;
 	counts->inserted = sink.base.inserted;
 	counts->updated = sink.base.updated;
