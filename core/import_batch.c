@@ -97,7 +97,9 @@ static bool lines_name(const char *path)
 }
 
 /* One file into the sink. Returns the number of problems; *veris tells
- * whether it was read as VERIS. */
+ * whether it was read as VERIS. A file whose format is to be detected is
+ * read and parsed once, and the tree tells; only JSON Lines by name go
+ * straight to the native reader, which streams them. */
 static int import_one(const char *path, int format, watched_sink *w, bd_diags *d, bool *veris)
 {
 	char *text = NULL;
@@ -117,7 +119,8 @@ static int import_one(const char *path, int format, watched_sink *w, bd_diags *d
 	if (!*veris) {
 		/* The native reader reports its own problems, syntax included. */
 		bd_diags_free(d);
-		problems = bd_import_native(path, &w->base, d);
+		problems = text ? bd_import_native_text(path, text, len, root, &w->base, d)
+				: bd_import_native(path, &w->base, d);
 	} else if (root) {
 		bd_error err = { 0 };
 		w->modified = json_string_value(json_object_get(json_object_get(root, "plus"), "modified"));

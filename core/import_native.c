@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fileio.h"
 #include "jsonpos.h"
@@ -101,11 +102,14 @@ static void check_duplicate_ids(reader *r, const json_t *arr)
 	json_decref(seen);
 }
 
-static void read_document(reader *r)
+/* The document in r->text; root is its tree when the caller parsed it
+ * already (with JSON_REJECT_DUPLICATES), else NULL. */
+static void read_document(reader *r, const json_t *parsed)
 {
 	static const char *const keys[] = { "schema", "incidents" };
 	json_error_t e;
-	json_t *root = json_loadb(r->text, r->len, JSON_REJECT_DUPLICATES, &e);
+	json_t *root = parsed ? json_incref((json_t *)parsed)
+			      : json_loadb(r->text, r->len, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
 		syntax_error(r, &e);
 		return;
@@ -351,14 +355,25 @@ static void read_lines(reader *r, FILE *f)
 	queue_drain(ps.pool);
 }
 
-/* JSON Lines when the name says so, or when the first line is a whole JSON
- * object that is not a native document. */
-static bool looks_like_lines(const char *path, FILE *f)
+static bool lines_name(const char *path)
 {
 	size_t plen = strlen(path);
-	if ((plen > 6 && strcmp(path + plen - 6, ".jsonl") == 0) ||
-	    (plen > 7 && strcmp(path + plen - 7, ".ndjson") == 0))
-		return true;
+	return (plen > 6 && strcmp(path + plen - 6, ".jsonl") == 0) ||
+	       (plen > 7 && strcmp(path + plen - 7, ".ndjson") == 0);
+}
+
+/* Whether a JSON value read from the first line opens JSON Lines: a whole
+ * object that is not a native document. */
+static bool first_is_line(const json_t *obj)
+{
+	return json_is_object(obj) && !json_object_get(obj, "schema") &&
+	       !json_object_get(obj, "incidents");
+}
+
+/* JSON Lines, for a file too large to read whole, when its first line is
+ * a whole object that is not a native document. Rewinds f. */
+static bool first_line_says_lines(FILE *f)
+{
 	bd_lines first;
 	bd_lines_init(&first, f, BD_MAX_LINE);
 	first.sniff = true;     /* a longer first line is no JSON Lines */
@@ -367,8 +382,7 @@ static bool looks_like_lines(const char *path, FILE *f)
 	bool lines = false;
 	if (line && n > 0 && n <= BD_MAX_LINE) {
 		json_t *obj = json_loadb(line, (size_t)n, JSON_DISABLE_EOF_CHECK, NULL);
-		lines = json_is_object(obj) && !json_object_get(obj, "schema") &&
-			!json_object_get(obj, "incidents");
+		lines = first_is_line(obj);
 		json_decref(obj);
 	}
 	bd_lines_free(&first);
@@ -376,20 +390,78 @@ static bool looks_like_lines(const char *path, FILE *f)
 	return lines;
 }
 
+/* The same test on a file read whole. When it parsed whole (root), it is
+ * JSON Lines only as one line: no parse of the first line is needed. */
+static bool text_is_lines(const char *text, size_t len, const json_t *root)
+{
+	const char *nl = memchr(text, '\n', len);
+	size_t first = nl ? (size_t)(nl - text) + 1 : len;
+	if (root)
+		return first_is_line(root) && text[first + strspn(text + first, " \t\r\n")] == '\0';
+	if (first == 0 || first > BD_MAX_LINE)
+		return false;
+	json_t *obj = json_loadb(text, first, JSON_DISABLE_EOF_CHECK, NULL);
+	bool lines = first_is_line(obj);
+	json_decref(obj);
+	return lines;
+}
+
+/* A file read whole: a document, or JSON Lines read from memory. */
+static void read_text(reader *r, const json_t *root)
+{
+	if (has_bom(r->text, r->len)) {
+		bd_diags_add(r->diags, r->file, 1, 1, NULL,
+			     "file starts with a byte-order mark; save it as UTF-8 without one");
+		r->problems++;
+	} else if (text_is_lines(r->text, r->len, root)) {
+		FILE *f = fmemopen((void *)r->text, r->len, "rb");
+		if (!f) {
+			bd_diags_add(r->diags, r->file, 0, 0, NULL, "%s", strerror(errno));
+			r->problems++;
+			return;
+		}
+		read_lines(r, f);
+		fclose(f);
+	} else if (memchr(r->text, '\0', r->len)) {
+		bd_diags_add(r->diags, r->file, 0, 0, NULL, "file contains NUL bytes; it is not JSON text");
+		r->problems++;
+	} else {
+		read_document(r, root);
+	}
+}
+
+int bd_import_native_text(const char *path, const char *text, size_t len, const json_t *root,
+			  bd_sink *sink, bd_diags *diags)
+{
+	reader r = { .file = path, .diags = diags, .sink = sink, .text = text, .len = len };
+	read_text(&r, root);
+	return r.problems;
+}
+
+/* Streamed when JSON Lines (by name, or a file too large to read whole
+ * that starts as JSON Lines); otherwise read whole, once. */
 int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags)
 {
 	reader r = { .file = path, .diags = diags, .sink = sink };
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
 		bd_diags_add(diags, path, 0, 0, NULL, "%s", strerror(errno));
 		return 1;
 	}
-	if (looks_like_lines(path, f)) {
-		read_lines(&r, f);
+	bool big = S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > BD_MAX_DOCUMENT;
+	if (lines_name(path) || big) {
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			bd_diags_add(diags, path, 0, 0, NULL, "%s", strerror(errno));
+			return 1;
+		}
+		if (lines_name(path) || first_line_says_lines(f)) {
+			read_lines(&r, f);
+			fclose(f);
+			return r.problems;
+		}
 		fclose(f);
-		return r.problems;
 	}
-	fclose(f);
 	bd_error err = { 0 };
 	size_t len;
 	char *text = bd_read_file(path, BD_MAX_DOCUMENT, &len, &err);
@@ -400,16 +472,7 @@ int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags)
 	}
 	r.text = text;
 	r.len = len;
-	if (has_bom(text, len)) {
-		bd_diags_add(diags, path, 1, 1, NULL,
-			     "file starts with a byte-order mark; save it as UTF-8 without one");
-		r.problems++;
-	} else if (memchr(text, '\0', len)) {
-		bd_diags_add(diags, path, 0, 0, NULL, "file contains NUL bytes; it is not JSON text");
-		r.problems++;
-	} else {
-		read_document(&r);
-	}
+	read_text(&r, NULL);
 	free(text);
 	return r.problems;
 }

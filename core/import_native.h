@@ -10,6 +10,9 @@
 #ifndef BD_IMPORT_H
 #define BD_IMPORT_H
 
+#include <jansson.h>
+#include <stddef.h>
+
 #include "diag.h"
 #include "error.h"
 #include "sink.h"
@@ -23,5 +26,10 @@ enum bd_format { BD_FORMAT_AUTO, BD_FORMAT_NATIVE, BD_FORMAT_VERIS };
 /* Returns the number of problems found; a sink failure (e.g. the store) is
  * reported as a problem too, and stops the read. sink may be NULL. */
 int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags);
+/* The same for a file the caller has read whole already: text (len bytes,
+ * NUL-terminated) and its tree when it parsed (with JSON_REJECT_DUPLICATES),
+ * else NULL; so that telling native from VERIS reads and parses it once. */
+int bd_import_native_text(const char *path, const char *text, size_t len, const json_t *root,
+			  bd_sink *sink, bd_diags *diags);
 
 #endif
