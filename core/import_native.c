@@ -281,6 +281,8 @@ static void *parse_lines(void *arg)
 				break;
 			}
 			go_on = (b = bd_queue_get(ps->pool)) != NULL;
+			if (b)
+				batch_clear(b);
 		}
 	}
 	if (b && ferror(ps->f)) {
@@ -296,8 +298,11 @@ static void *parse_lines(void *arg)
 }
 
 /* The batches go round: from the pool to the parser, full to the caller,
- * empty back to the pool, so reading a file allocates them once. On the
- * way out each side frees what it holds and the caller the rest. */
+ * used back to the pool, so reading a file allocates them once. The
+ * parser empties a batch when it takes it: what it allocated is freed on
+ * its own thread (a free from the other thread locks the allocator's
+ * arena of this one, and the two threads took turns waiting on it). On
+ * the way out each side frees what it holds and the caller the rest. */
 static void read_lines(reader *r, FILE *f)
 {
 	parser ps = { .r = { .file = r->file }, .f = f, .make_doc = r->sink != NULL };
@@ -338,7 +343,6 @@ static void read_lines(reader *r, FILE *f)
 			if (p->valid)
 				deliver(r, &p->inc, p->doc);
 		}
-		batch_clear(b);
 		if (r->sink_failed) {
 			/* The parser stops at its next line, or at its next put
 			 * or take. */

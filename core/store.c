@@ -51,6 +51,8 @@ struct bd_store {
 	long long data_version;
 	sqlite3_stmt *cache[ST_COUNT];
 	bool bulk;                      /* in a bulk load (bd_store_bulk) */
+	bool journaled;                 /* out of WAL for it (leave_wal) */
+	int changes_at_begin;           /* sqlite3_total_changes at begin */
 	bool threats_forgotten;         /* this transaction cleared the fingerprint */
 	struct deferred {               /* what a bulk load builds at commit */
 		char *drop, *sql;
@@ -409,6 +411,7 @@ bd_status bd_store_begin(bd_store *st, bd_error *err)
 	 * WAL and writes the same pages again and again (a 10,000-incident
 	 * import wrote 1.3 GB for 13 MB of data); give writes room. */
 	sqlite3_exec(st->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	st->changes_at_begin = sqlite3_total_changes(st->db);
 	return exec(st, "BEGIN IMMEDIATE", err);
 }
 
@@ -446,10 +449,46 @@ static const char fill_fts[] =
 	"INSERT INTO incident_fts (incident_fts) VALUES ('optimize');"
 	"INSERT INTO incident_fts (incident_fts, rank) VALUES ('automerge', 4);";
 
+/* WAL writes every page twice, to the log and again at the checkpoint: a
+ * million incidents grew a log of 4 GB. In rollback-journal mode the pages
+ * a load appends past the store's old end go straight to the file, once;
+ * the journal keeps only the old pages the load changes (a store just
+ * seeded has few), and a load that is killed is rolled back from it when
+ * the store is next opened, so it still lands whole or not at all. SQLite
+ * allows the switch only when no other connection has the store open; with
+ * a reader, the load stays in WAL. The transaction is begun again around
+ * the switch, which only happens when it has written nothing yet. */
+static bd_status leave_wal(bd_store *st, bd_error *err)
+{
+	if (sqlite3_total_changes(st->db) != st->changes_at_begin ||
+	    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+		return BD_OK;
+	sqlite3_busy_timeout(st->db, 0);        /* a reader: do not wait */
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = DELETE", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		st->journaled = strcmp((const char *)sqlite3_column_text(s, 0), "delete") == 0;
+	sqlite3_finalize(s);
+	sqlite3_busy_timeout(st->db, 5000);
+	if (st->journaled)
+		sqlite3_exec(st->db, "PRAGMA cache_size = -24576", NULL, NULL, NULL);
+	return exec(st, "BEGIN IMMEDIATE", err);
+}
+
+/* After the load: WAL again, as every opening expects. */
+static void back_to_wal(bd_store *st)
+{
+	if (st->journaled)
+		sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	st->journaled = false;
+}
+
 bd_status bd_store_bulk(bd_store *st, long long incoming, bd_error *err)
 {
 	if (incoming < BD_STORE_BULK_MIN || st->bulk || incoming < bd_store_total(st))
 		return BD_OK;
+	if (leave_wal(st, err) != BD_OK)
+		return err ? err->code : BD_ESTORE;
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, bulk_objects, -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
@@ -494,6 +533,8 @@ bd_status bd_store_commit(bd_store *st, bd_error *err)
 	forget_deferred(st);
 	if (s == BD_OK)
 		s = exec(st, "COMMIT", err);
+	if (s == BD_OK)
+		back_to_wal(st);
 	small_cache(st);
 	return s;
 }
@@ -502,6 +543,7 @@ void bd_store_rollback(bd_store *st)
 {
 	forget_deferred(st);
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	back_to_wal(st);
 	small_cache(st);
 }
 
