@@ -58,6 +58,12 @@ int cli_open(const bd_options *o, bd_dataset *ds, bool write)
 		bd_error_clear(&err);
 		return bd_status_exit(s);
 	}
+	/* a store made from an older bundled record was brought up to this
+	 * one: said once, on the run that did it */
+	char said[256];
+	bd_bundled_summary(&ds->bundled, said, sizeof said);
+	if (*said && !ds->seeded)
+		fprintf(stderr, "breachdash: %s\n", said);
 	if (write && bd_store_readonly(ds->store)) {
 		cli_error("%s: store is read-only", bd_store_path(ds->store));
 		bd_dataset_close(ds);

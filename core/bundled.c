@@ -152,19 +152,32 @@ bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, const bd_data
 		return err->code;
 	apply_sink a = { .base.item = apply_item, .st = st, .threats = t, .c = c,
 			 .now = json_object() };
-	bd_status s = bd_store_begin(st, err);
-	if (s == BD_OK && !(a.had = load_docs(st, err)))
+	/* the store sink's transaction, ended by its final(): this sink
+	 * decides what to put, the store sink's final() keeps it or not */
+	bd_store_sink store;
+	bd_status s = bd_store_sink_open(&store, st, t, 0, err);
+	if (s != BD_OK) {
+		json_decref(a.now);
+		free(owned);
+		return s;
+	}
+	if (!(a.had = load_docs(st, err)))
 		s = err->code;
-	int problems = s == BD_OK ? bd_import_native_text(src->label, text, len, &a.base, diags) : 0;
+	int problems = s == BD_OK ? bd_import_native_text(src->label, text, len, NULL, &a.base, diags) : 0;
 	if (s == BD_OK && problems)
 		s = bd_fail(err, BD_EDATA, "%d problem%s found in %s; nothing was imported", problems,
 			    problems == 1 ? "" : "s", src->label);
 	if (s == BD_OK)
 		s = remember(st, text, len, a.now, err);
-	if (s == BD_OK)
-		s = bd_store_commit(st, err);
-	if (s != BD_OK)
-		bd_store_rollback(st);
+	bd_error fin = { 0 };
+	bd_status f = store.base.final(&store.base, s == BD_OK, &fin);
+	if (s == BD_OK && f != BD_OK) {
+		s = f;
+		bd_error_clear(err);
+		*err = fin;
+	} else {
+		bd_error_clear(&fin);
+	}
 	json_decref(a.had);
 	json_decref(a.now);
 	free(owned);
@@ -185,7 +198,7 @@ void bd_bundled_summary(const bd_bundled_counts *c, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!c->added && !c->updated && !c->kept_edited && !c->kept_deleted)
 		return;
-	o = (size_t)snprintf(buf, size, "the bundled record is newer than this store's: ");
+	o = (size_t)snprintf(buf, size, "the store was brought up to the bundled record: ");
 	o = say(buf, size, o, "", c->added, c->added == 1 ? "incident added" : "incidents added");
 	o = say(buf, size, o, c->added ? ", " : "", c->updated, "updated");
 	const char *sep = c->added || c->updated ? "; " : "";

@@ -34,7 +34,7 @@ bool bd_bundled_stale(bd_store *st, const bd_data *src);
 bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, const bd_data *src,
 			   bd_bundled_counts *c, bd_diags *diags, bd_error *err);
 
-/* "the bundled record is newer than this store's: 10 incidents added, 2
+/* "the store was brought up to the bundled record: 10 incidents added, 2
  * updated; 1 changed here kept as it is", or "" when nothing changed and
  * nothing was kept. */
 void bd_bundled_summary(const bd_bundled_counts *c, char *buf, size_t size);

@@ -30,7 +30,7 @@ static int read_incidents(bd_data_info *info, bd_diags *diags)
 		return 0;
 	dating_sink sink = { .base.item = note_sources };
 	int problems = d->path ? bd_import_native(d->path, &sink.base, diags)
-			       : bd_import_native_text(d->label, d->text, d->len, &sink.base, diags);
+			       : bd_import_native_text(d->label, d->text, d->len, NULL, &sink.base, diags);
 	info->n_incidents = sink.base.read;
 	info->newest_source = sink.newest;
 	return problems;

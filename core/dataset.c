@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bundled.h"
 #include "import_native.h"
 #include "paths.h"
 #include "sink.h"
@@ -20,26 +21,6 @@ static void load_threats(bd_dataset *ds, bd_diags *diags)
 	bd_data_free(&src);
 }
 
-/* The built-in incidents into a new store, one transaction as an import. */
-static bd_status seed_builtin(bd_dataset *ds, const bd_data *src, bd_diags *diags, bd_error *err)
-{
-	bd_status s = bd_store_begin(ds->store, err);
-	if (s != BD_OK)
-		return s;
-	bd_store_sink sink;
-	bd_store_sink_init(&sink, ds->store, &ds->threats);
-	int problems = bd_import_native_text(src->label, src->text, src->len, &sink.base, diags);
-	if (problems) {
-		bd_store_rollback(ds->store);
-		return bd_fail(err, BD_EDATA, "%d problem%s found in %s; nothing was imported",
-			       problems, problems == 1 ? "" : "s", src->label);
-	}
-	s = bd_store_commit(ds->store, err);
-	if (s != BD_OK)
-		bd_store_rollback(ds->store);
-	return s;
-}
-
 bd_status bd_dataset_open(bd_dataset *ds, const char *path, unsigned flags,
 			  bd_diags *diags, bd_error *err)
 {
@@ -51,23 +32,33 @@ bd_status bd_dataset_open(bd_dataset *ds, const char *path, unsigned flags,
 		bd_threat_free(&ds->threats);
 		return s;
 	}
-	if (existed || bd_store_readonly(ds->store))
+	if (bd_store_readonly(ds->store))
 		return BD_OK;   /* the caller syncs the threat levels (it may say so) */
 	bd_data bundled;
 	if (!bd_data_find("incidents.json", &bundled))
 		return BD_OK;   /* nothing to seed with: an empty store is still usable */
-	bd_sink counts = { 0 };
-	s = bundled.path ? bd_dataset_import(ds, &bundled.path, 1, &counts, diags, err)
-			 : seed_builtin(ds, &bundled, diags, err);
+	if (existed && !bd_bundled_stale(ds->store, &bundled)) {
+		bd_data_free(&bundled);
+		return BD_OK;
+	}
+	/* A new store is filled from the bundled record; one made from an
+	 * older record is brought up to it (see bundled.h). */
+	bd_error why = { 0 };
+	s = bd_bundled_apply(ds->store, &ds->threats, &bundled, &ds->bundled, diags, &why);
 	bd_data_free(&bundled);
-	ds->seeded = s == BD_OK;
-	if (s == BD_OK)
+	ds->seeded = !existed && s == BD_OK;
+	if (s == BD_OK && !existed)
 		bd_store_sync_threats(ds->store, &ds->threats, NULL);
-	if (s != BD_OK) {
+	if (s != BD_OK && !existed) {
+		*err = why;
 		bd_dataset_close(ds);
 		unlink(path);
+		return s;
 	}
-	return s;
+	/* an existing store that could not be brought up now (busy, or the
+	 * record has a problem, in diags) is still the user's to use */
+	bd_error_clear(&why);
+	return BD_OK;
 }
 
 void bd_dataset_close(bd_dataset *ds)
@@ -80,24 +71,19 @@ void bd_dataset_close(bd_dataset *ds)
 bd_status bd_dataset_import(bd_dataset *ds, char *const *files, int n, bd_sink *counts,
 			    bd_diags *diags, bd_error *err)
 {
-	bd_status s = bd_store_begin(ds->store, err);
+	bd_store_sink sink;
+	bd_status s = bd_store_sink_open(&sink, ds->store, &ds->threats, 0, err);
 	if (s != BD_OK)
 		return s;
-	bd_store_sink sink;
-	bd_store_sink_init(&sink, ds->store, &ds->threats);
 	int problems = 0;
 	for (int i = 0; i < n; i++)
 		problems += bd_import_native(files[i], &sink.base, diags);
-	if (problems) {
-		bd_store_rollback(ds->store);
-		return bd_fail(err, BD_EDATA, "%d problem%s found; nothing was imported",
-			       problems, problems == 1 ? "" : "s");
-	}
-	s = bd_store_commit(ds->store, err);
-	if (s != BD_OK) {
-		bd_store_rollback(ds->store);
+	s = sink.base.final(&sink.base, problems == 0, err);
+	if (s == BD_OK && problems)
+		s = bd_fail(err, BD_EDATA, "%d problem%s found; nothing was imported",
+			    problems, problems == 1 ? "" : "s");
+	if (s != BD_OK)
 		return s;
-	}
 	counts->read = sink.base.read;
 	counts->inserted = sink.base.inserted;
 	counts->updated = sink.base.updated;

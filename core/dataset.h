@@ -6,6 +6,7 @@
 #ifndef BD_DATASET_H
 #define BD_DATASET_H
 
+#include "bundled.h"
 #include "diag.h"
 #include "sink.h"
 #include "store.h"
@@ -15,12 +16,15 @@ typedef struct bd_dataset {
 	bd_store *store;
 	bd_threat_table threats;
 	bool seeded;            /* the store was created by this open */
+	bd_bundled_counts bundled; /* what bringing it up to the bundled record did */
 } bd_dataset;
 
 /* flags as bd_store_open. Problems in the bundled files go to diags. A
- * new store is seeded from the bundled data; an existing one is left as it
- * is: whether its threat levels need deriving again is the caller's to
- * check (bd_store_threats_stale), so that it can say so first. */
+ * new store is seeded from the bundled data; an existing one made from an
+ * older bundled record is brought up to this one (ds->bundled says what
+ * that did; bd_bundled_summary words it). Whether its threat levels need
+ * deriving again is the caller's to check (bd_store_threats_stale), so
+ * that it can say so first. */
 bd_status bd_dataset_open(bd_dataset *ds, const char *path, unsigned flags,
 			  bd_diags *diags, bd_error *err);
 void bd_dataset_close(bd_dataset *ds);

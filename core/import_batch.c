@@ -97,7 +97,9 @@ static bool lines_name(const char *path)
 }
 
 /* One file into the sink. Returns the number of problems; *veris tells
- * whether it was read as VERIS. */
+ * whether it was read as VERIS. A file whose format is to be detected is
+ * read and parsed once, and the tree tells; only JSON Lines by name go
+ * straight to the native reader, which streams them. */
 static int import_one(const char *path, int format, watched_sink *w, bd_diags *d, bool *veris)
 {
 	char *text = NULL;
@@ -117,7 +119,8 @@ static int import_one(const char *path, int format, watched_sink *w, bd_diags *d
 	if (!*veris) {
 		/* The native reader reports its own problems, syntax included. */
 		bd_diags_free(d);
-		problems = bd_import_native(path, &w->base, d);
+		problems = text ? bd_import_native_text(path, text, len, root, &w->base, d)
+				: bd_import_native(path, &w->base, d);
 	} else if (root) {
 		bd_error err = { 0 };
 		w->modified = json_string_value(json_object_get(json_object_get(root, "plus"), "modified"));
@@ -170,18 +173,30 @@ static long long estimate_incidents(char *const *files, long n)
 	return bytes / 1024 > n ? bytes / 1024 : n;
 }
 
+/* What the batch's outcome says of the transaction: BD_OK to keep it. */
+static bd_status verdict(const watched_sink *w, const bd_batch *b, long n, int native_problems,
+			 bd_error *err)
+{
+	if (w->failed != BD_OK)
+		return bd_fail(err, w->failed, "%s", bd_error_text(&w->err));
+	if (n == 1 && native_problems)  /* one file lands whole or not at all */
+		return bd_fail(err, BD_EDATA, "%d problem%s found; nothing was imported",
+			       native_problems, native_problems == 1 ? "" : "s");
+	if (b->strict && b->skipped)
+		return bd_fail(err, BD_EDATA, "%ld bad file%s and --strict; nothing was imported",
+			       b->skipped, b->skipped == 1 ? "" : "s");
+	return BD_OK;
+}
+
 bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *b,
 			  bd_error *err)
 {
-	bd_status s = bd_store_begin(ds->store, err);
-	if (s == BD_OK)
-		s = bd_store_bulk(ds->store, estimate_incidents(files, n), err);
-	if (s != BD_OK) {
-		bd_store_rollback(ds->store);
+	watched_sink w = { .base = { .item = watched_item } };
+	bd_status s = bd_store_sink_open(&w.store, ds->store, &ds->threats,
+					 estimate_incidents(files, n), err);
+	if (s != BD_OK)
 		return s;
-	}
-	watched_sink w = { .base = { .item = watched_item }, .seen = json_object() };
-	bd_store_sink_init(&w.store, ds->store, &ds->threats);
+	w.seen = json_object();
 	sqlite3_prepare_v2(bd_store_db(ds->store), "SELECT json_extract(d.doc,"
 			   " '$.origin.extra.plus.modified') FROM incident i"
 			   " JOIN incident_doc d ON d.rowid = i.rowid WHERE i.id = ?1", -1,
@@ -206,25 +221,13 @@ bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *
 	}
 	if (b->progress)
 		b->progress(b->ctx, n, n);
-	if (w.failed != BD_OK) {
-		s = bd_fail(err, w.failed, "%s", bd_error_text(&w.err));
-	} else if (n == 1 && native_problems) {
-		/* One file lands whole or not at all, as it always did. */
-		s = bd_fail(err, BD_EDATA, "%d problem%s found; nothing was imported",
-			    native_problems, native_problems == 1 ? "" : "s");
-	} else if (b->strict && b->skipped) {
-		s = bd_fail(err, BD_EDATA, "%ld bad file%s and --strict; nothing was imported",
-			    b->skipped, b->skipped == 1 ? "" : "s");
-	} else {
-		s = bd_store_commit(ds->store, err);
-	}
-	bd_error_clear(&w.err);
 	sqlite3_finalize(w.stored);
 	json_decref(w.seen);
-	if (s != BD_OK) {
-		bd_store_rollback(ds->store);
-		return s;
-	}
+	s = verdict(&w, b, n, native_problems, err);
+	bd_error_clear(&w.err);
+	bd_status kept = w.store.base.final(&w.store.base, s == BD_OK, s == BD_OK ? err : NULL);
+	if (s != BD_OK || kept != BD_OK)
+		return s != BD_OK ? s : kept;
 	b->read = w.base.read;
 	b->inserted = w.store.base.inserted;
 	b->updated = w.store.base.updated;

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fileio.h"
 #include "jsonpos.h"
@@ -101,11 +103,14 @@ static void check_duplicate_ids(reader *r, const json_t *arr)
 	json_decref(seen);
 }
 
-static void read_document(reader *r)
+/* The document in r->text; root is its tree when the caller parsed it
+ * already (with JSON_REJECT_DUPLICATES), else NULL. */
+static void read_document(reader *r, const json_t *parsed)
 {
 	static const char *const keys[] = { "schema", "incidents" };
 	json_error_t e;
-	json_t *root = json_loadb(r->text, r->len, JSON_REJECT_DUPLICATES, &e);
+	json_t *root = parsed ? json_incref((json_t *)parsed)
+			      : json_loadb(r->text, r->len, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
 		syntax_error(r, &e);
 		return;
@@ -149,11 +154,18 @@ static bool blank(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-/* JSON Lines are read on two threads: a parser reads, parses, validates
- * and writes the canonical JSON of each line (about half the work), the
- * caller's thread hands the results to the sink in the order of the file.
- * Batches of lines cross a bounded queue, so memory stays constant. */
+/* JSON Lines are read on several threads. Parsers take turns to read a
+ * batch of lines, then each parses, validates and writes the canonical
+ * JSON of its own batch (most of the work) while the next reads; the
+ * caller's thread hands the results to the sink in the order of the file,
+ * taking batch k from parser k % n. Batches cross bounded queues, so
+ * memory stays constant. */
 typedef struct parsed {
+	char *raw;              /* the line as read (kept between uses) */
+	size_t raw_cap;
+	size_t whole;           /* its whole length (more than kept if too long) */
+	int lineno;
+	bool ready;             /* nothing to parse: a read error */
 	bd_diags diags;         /* this line's problems */
 	int problems;
 	bool valid;
@@ -161,66 +173,85 @@ typedef struct parsed {
 	char *doc;              /* canonical JSON of inc, when there is a sink */
 } parsed;
 
-enum { BATCH_LINES = 64, QUEUED_BATCHES = 16 };
+enum { BATCH_LINES = 64, QUEUED_BATCHES = 8, MAX_PARSERS = 4 };
 
 typedef struct batch {
 	int n;
 	parsed line[BATCH_LINES];
 } batch;
 
-typedef struct parser {
-	reader r;               /* the parser's own: its diags are each line's */
+/* What the parsers share: the file, read by one at a time, in turn. */
+typedef struct input {
+	pthread_mutex_t lock;
+	pthread_cond_t turn_changed;
+	int turn, parsers;
+	bool done;              /* end of file, a read error, or a stop */
+	bd_lines lines;
 	FILE *f;
-	bd_queue *q;            /* full batches, in the order of the file */
-	bd_queue *pool;         /* empty ones */
+	int lineno;
+	const char *file;
 	bool make_doc;
 	atomic_bool muted;      /* the caller's list of problems is full */
 	atomic_bool cancelled;  /* the caller stopped: read no further */
+} input;
+
+typedef struct parser {
+	input *in;
+	int index;
+	reader r;               /* the parser's own: its diags are each line's */
+	bd_queue *q;            /* its batches, parsed */
+	bd_queue *pool;         /* used ones, back from the caller */
+	pthread_t thread;
 } parser;
 
-/* Empties a batch for its next use. */
+/* Empties a batch for its next use; the lines' buffers stay. */
 static void batch_clear(batch *b)
 {
 	for (int i = 0; i < b->n; i++) {
-		bd_diags_free(&b->line[i].diags);
-		if (b->line[i].valid)
-			bd_incident_free(&b->line[i].inc);
-		free(b->line[i].doc);
+		parsed *p = &b->line[i];
+		bd_diags_free(&p->diags);
+		if (p->valid)
+			bd_incident_free(&p->inc);
+		free(p->doc);
+		*p = (parsed){ .raw = p->raw, .raw_cap = p->raw_cap };
 	}
-	memset(b, 0, sizeof *b);
+	b->n = 0;
 }
 
 static void batch_free(batch *b)
 {
-	if (b)
+	if (b) {
 		batch_clear(b);
+		for (int i = 0; i < BATCH_LINES; i++)
+			free(b->line[i].raw);
+	}
 	free(b);
 }
 
 static void queue_drain(bd_queue *q)
 {
 	batch *b;
-	while ((b = bd_queue_get(q)))
+	while (q && (b = bd_queue_get(q)))
 		batch_free(b);
 	bd_queue_free(q);
 }
 
-/* Parses one line into p; false when reading must stop (a byte-order mark). */
-static bool parse_line(parser *ps, parsed *p, char *line, size_t whole, int lineno)
+/* Parses one line into p. */
+static void parse_line(parser *ps, parsed *p)
 {
 	reader *r = &ps->r;
-	ssize_t n = (ssize_t)whole;
+	char *line = p->raw;
+	ssize_t n = (ssize_t)p->whole;
+	int lineno = p->lineno;
 	r->diags = &p->diags;
 	r->problems = 0;
 	/* Once the caller's list is full, problems are only counted, as they
 	 * would be there: half a million bad lines allocate nothing. */
-	p->diags.full = atomic_load(&ps->muted);
-	bool go_on = true;
+	p->diags.full = atomic_load(&ps->in->muted);
 	if (lineno == 1 && has_bom(line, (size_t)n)) {
 		bd_diags_add(r->diags, r->file, 1, 1, NULL,
 			     "file starts with a byte-order mark; save it as UTF-8 without one");
 		r->problems++;
-		go_on = false;
 	} else if ((size_t)n > BD_MAX_LINE) {
 		bd_diags_add(r->diags, r->file, lineno, 1, NULL,
 			     "line is longer than %u bytes", BD_MAX_LINE);
@@ -244,121 +275,218 @@ static bool parse_line(parser *ps, parsed *p, char *line, size_t whole, int line
 			syntax_error(r, &e);
 		} else if (bd_incident_from_json(obj, "$", &p->inc, report_at, r) == 0) {
 			p->valid = true;
-			json_t *j = ps->make_doc ? bd_incident_to_json(&p->inc) : NULL;
+			json_t *j = ps->in->make_doc ? bd_incident_to_json(&p->inc) : NULL;
 			p->doc = j ? json_dumps(j, JSON_COMPACT) : NULL;
 			json_decref(j);
 		}
 		json_decref(obj);
 	}
 	p->problems = r->problems;
-	return go_on;
+}
+
+/* Keeps a copy of a line read (the reader's buffer is reused); a line too
+ * long to parse keeps only its length. False when out of memory. */
+static bool keep_line(parsed *p, const char *line, size_t whole, int lineno)
+{
+	size_t n = whole > BD_MAX_LINE ? 0 : whole;
+	if (n + 1 > p->raw_cap) {
+		char *grown = realloc(p->raw, n + 1);
+		if (!grown)
+			return false;
+		p->raw = grown;
+		p->raw_cap = n + 1;
+	}
+	memcpy(p->raw, line, n);
+	p->raw[n] = '\0';
+	p->whole = whole;
+	p->lineno = lineno;
+	return true;
+}
+
+/* Reads the next batch of lines into b when it is this parser's turn.
+ * False when there is nothing more for it to read. */
+static bool read_batch(parser *ps, batch *b)
+{
+	input *in = ps->in;
+	pthread_mutex_lock(&in->lock);
+	while (in->turn != ps->index && !in->done && !atomic_load(&in->cancelled))
+		pthread_cond_wait(&in->turn_changed, &in->lock);
+	bool mine = !in->done && !atomic_load(&in->cancelled);
+	while (mine && b->n < BATCH_LINES) {
+		size_t whole;
+		char *line = bd_lines_next(&in->lines, &whole);
+		parsed *p = &b->line[b->n];
+		if (!line || !keep_line(p, line, whole, in->lineno + 1)) {
+			in->done = true;
+			if (!line && !ferror(in->f))
+				break;
+			bd_diags_add(&p->diags, in->file, in->lineno + 1, 0, NULL, "read error: %s",
+				     line ? strerror(ENOMEM) : strerror(errno));
+			p->problems = 1;
+			p->ready = true;
+			b->n++;
+			break;
+		}
+		b->n++;
+		/* A file that starts with a byte-order mark is read no further. */
+		if (++in->lineno == 1 && has_bom(line, whole))
+			in->done = true;
+		if (in->done)
+			break;
+	}
+	in->turn = (in->turn + 1) % in->parsers;
+	pthread_cond_broadcast(&in->turn_changed);
+	pthread_mutex_unlock(&in->lock);
+	return mine;
 }
 
 static void *parse_lines(void *arg)
 {
 	parser *ps = arg;
-	/* Bounded: a line longer than BD_MAX_LINE is skipped, not held. */
-	bd_lines lines;
-	bd_lines_init(&lines, ps->f, BD_MAX_LINE);
-	batch *b = bd_queue_get(ps->pool);
-	char *line;
-	size_t whole;
-	int lineno = 0;
-	bool go_on = b != NULL;
-	while (go_on && !atomic_load(&ps->cancelled) && (line = bd_lines_next(&lines, &whole))) {
-		parsed *p = &b->line[b->n];
-		go_on = parse_line(ps, p, line, whole, ++lineno);
-		if (p->valid || p->diags.n || p->diags.dropped)
-			b->n++;
-		if (b->n == BATCH_LINES) {
-			if (!bd_queue_put(ps->q, b)) {
-				batch_free(b);
-				b = NULL;
-				break;
-			}
-			go_on = (b = bd_queue_get(ps->pool)) != NULL;
+	batch *b;
+	while ((b = bd_queue_get(ps->pool))) {
+		batch_clear(b);
+		if (!read_batch(ps, b)) {
+			batch_free(b);
+			break;
+		}
+		for (int i = 0; i < b->n; i++)
+			if (!b->line[i].ready)
+				parse_line(ps, &b->line[i]);
+		if (!bd_queue_put(ps->q, b)) {
+			batch_free(b);
+			break;
 		}
 	}
-	if (b && ferror(ps->f)) {
-		bd_diags_add(&b->line[b->n].diags, ps->r.file, lineno, 0, NULL, "read error: %s",
-			     strerror(errno));
-		b->line[b->n++].problems = 1;
-	}
-	if (b && (!b->n || !bd_queue_put(ps->q, b)))
-		batch_free(b);
-	bd_lines_free(&lines);
 	bd_queue_close(ps->q);
+	/* A parser that stops early (no batch to read into) must not keep
+	 * the others waiting for its turn. */
+	pthread_mutex_lock(&ps->in->lock);
+	ps->in->done = true;
+	pthread_cond_broadcast(&ps->in->turn_changed);
+	pthread_mutex_unlock(&ps->in->lock);
 	return NULL;
 }
 
-/* The batches go round: from the pool to the parser, full to the caller,
- * empty back to the pool, so reading a file allocates them once. On the
- * way out each side frees what it holds and the caller the rest. */
+/* Stops the parsers: at their next line, put or take. */
+static void cancel(input *in, parser *ps)
+{
+	pthread_mutex_lock(&in->lock);
+	atomic_store(&in->cancelled, true);
+	pthread_cond_broadcast(&in->turn_changed);
+	pthread_mutex_unlock(&in->lock);
+	for (int i = 0; i < in->parsers; i++) {
+		if (ps[i].q)
+			bd_queue_cancel(ps[i].q);
+		if (ps[i].pool)
+			bd_queue_cancel(ps[i].pool);
+	}
+}
+
+/* One parser a processor, at most MAX_PARSERS (the caller's thread needs
+ * some time too, and more would only wait for their turn to read). */
+static int parsers_wanted(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_PARSERS ? MAX_PARSERS : (int)n;
+}
+
+/* The parsers, each with its queue and a pool of batches; how many
+ * started. */
+static int start_parsers(input *in, parser *ps, reader *r)
+{
+	int started = 0;
+	for (int i = 0; i < in->parsers; i++) {
+		ps[i] = (parser){ .in = in, .index = i, .r = { .file = r->file } };
+		ps[i].q = bd_queue_new(QUEUED_BATCHES);
+		ps[i].pool = bd_queue_new(QUEUED_BATCHES + 2);
+		bool ready = ps[i].q && ps[i].pool;
+		for (int k = 0; ready && k < QUEUED_BATCHES + 2; k++) {
+			batch *b = calloc(1, sizeof *b);
+			if (!b || !bd_queue_put(ps[i].pool, b)) {
+				free(b);
+				ready = k > 0;
+				break;
+			}
+		}
+		if (!ready || pthread_create(&ps[i].thread, NULL, parse_lines, &ps[i]) != 0)
+			break;
+		started++;
+	}
+	return started;
+}
+
+/* The batches go round: from a parser's pool to the parser, parsed to the
+ * caller, used back to the pool, so reading a file allocates them once.
+ * The parser empties a batch when it takes it: what it allocated is freed
+ * on its own thread (a free from another thread locks the allocator's
+ * arena of that one, and the threads took turns waiting on it). On the way
+ * out each side frees what it holds and the caller the rest. */
 static void read_lines(reader *r, FILE *f)
 {
-	parser ps = { .r = { .file = r->file }, .f = f, .make_doc = r->sink != NULL };
-	pthread_t thread;
-	int rc = ENOMEM;
-	ps.q = bd_queue_new(QUEUED_BATCHES);
-	ps.pool = bd_queue_new(QUEUED_BATCHES + 2);
-	for (int i = 0; ps.q && ps.pool && i < QUEUED_BATCHES + 2; i++) {
-		batch *b = calloc(1, sizeof *b);
-		if (!b || !bd_queue_put(ps.pool, b)) {
-			free(b);
-			break;
-		}
-		if (i == QUEUED_BATCHES + 1)
-			rc = pthread_create(&thread, NULL, parse_lines, &ps);
-	}
-	if (rc != 0) {
-		bd_diags_add(r->diags, r->file, 0, 0, NULL, "cannot start reading: %s", strerror(rc));
+	input in = { .f = f, .file = r->file, .make_doc = r->sink != NULL,
+		     .parsers = parsers_wanted() };
+	parser ps[MAX_PARSERS] = { 0 };
+	pthread_mutex_init(&in.lock, NULL);
+	pthread_cond_init(&in.turn_changed, NULL);
+	/* Bounded: a line longer than BD_MAX_LINE is skipped, not held. */
+	bd_lines_init(&in.lines, f, BD_MAX_LINE);
+	int started = start_parsers(&in, ps, r);
+	if (started < in.parsers) {
+		bd_diags_add(r->diags, r->file, 0, 0, NULL, "cannot start reading: %s", strerror(ENOMEM));
 		r->problems++;
-		if (ps.q) {
-			bd_queue_close(ps.q);
-			queue_drain(ps.q);
-		}
-		if (ps.pool) {
-			bd_queue_close(ps.pool);
-			queue_drain(ps.pool);
-		}
-		return;
+		cancel(&in, ps);
 	}
 	batch *b;
-	while ((b = bd_queue_get(ps.q))) {
+	for (long k = 0; started == in.parsers && (b = bd_queue_get(ps[k % in.parsers].q)); k++) {
 		for (int i = 0; i < b->n && !r->sink_failed; i++) {
 			parsed *p = &b->line[i];
 			bd_diags_move(r->diags, &p->diags);
 			r->problems += p->problems;
 			if (r->diags->n >= (r->diags->limit ? r->diags->limit : 1000))
-				atomic_store(&ps.muted, true);
+				atomic_store(&in.muted, true);
 			if (p->valid)
 				deliver(r, &p->inc, p->doc);
 		}
-		batch_clear(b);
-		if (r->sink_failed) {
-			/* The parser stops at its next line, or at its next put
-			 * or take. */
-			atomic_store(&ps.cancelled, true);
-			bd_queue_cancel(ps.q);
-			bd_queue_cancel(ps.pool);
-		}
-		if (!bd_queue_put(ps.pool, b))
+		if (r->sink_failed && !atomic_load(&in.cancelled))
+			cancel(&in, ps);
+		if (!bd_queue_put(ps[k % in.parsers].pool, b))
 			batch_free(b);
 	}
-	pthread_join(thread, NULL);
-	queue_drain(ps.q);
-	bd_queue_close(ps.pool);
-	queue_drain(ps.pool);
+	if (started == in.parsers)
+		cancel(&in, ps);        /* the end: any parser still waiting stops */
+	for (int i = 0; i < started; i++)
+		pthread_join(ps[i].thread, NULL);
+	for (int i = 0; i < in.parsers; i++) {
+		queue_drain(ps[i].q);
+		if (ps[i].pool)
+			bd_queue_close(ps[i].pool);
+		queue_drain(ps[i].pool);
+	}
+	bd_lines_free(&in.lines);
+	pthread_cond_destroy(&in.turn_changed);
+	pthread_mutex_destroy(&in.lock);
 }
 
-/* JSON Lines when the name says so, or when the first line is a whole JSON
- * object that is not a native document. */
-static bool looks_like_lines(const char *path, FILE *f)
+static bool lines_name(const char *path)
 {
 	size_t plen = strlen(path);
-	if ((plen > 6 && strcmp(path + plen - 6, ".jsonl") == 0) ||
-	    (plen > 7 && strcmp(path + plen - 7, ".ndjson") == 0))
-		return true;
+	return (plen > 6 && strcmp(path + plen - 6, ".jsonl") == 0) ||
+	       (plen > 7 && strcmp(path + plen - 7, ".ndjson") == 0);
+}
+
+/* Whether a JSON value read from the first line opens JSON Lines: a whole
+ * object that is not a native document. */
+static bool first_is_line(const json_t *obj)
+{
+	return json_is_object(obj) && !json_object_get(obj, "schema") &&
+	       !json_object_get(obj, "incidents");
+}
+
+/* JSON Lines, for a file too large to read whole, when its first line is
+ * a whole object that is not a native document. Rewinds f. */
+static bool first_line_says_lines(FILE *f)
+{
 	bd_lines first;
 	bd_lines_init(&first, f, BD_MAX_LINE);
 	first.sniff = true;     /* a longer first line is no JSON Lines */
@@ -367,8 +495,7 @@ static bool looks_like_lines(const char *path, FILE *f)
 	bool lines = false;
 	if (line && n > 0 && n <= BD_MAX_LINE) {
 		json_t *obj = json_loadb(line, (size_t)n, JSON_DISABLE_EOF_CHECK, NULL);
-		lines = json_is_object(obj) && !json_object_get(obj, "schema") &&
-			!json_object_get(obj, "incidents");
+		lines = first_is_line(obj);
 		json_decref(obj);
 	}
 	bd_lines_free(&first);
@@ -376,20 +503,78 @@ static bool looks_like_lines(const char *path, FILE *f)
 	return lines;
 }
 
+/* The same test on a file read whole. When it parsed whole (root), it is
+ * JSON Lines only as one line: no parse of the first line is needed. */
+static bool text_is_lines(const char *text, size_t len, const json_t *root)
+{
+	const char *nl = memchr(text, '\n', len);
+	size_t first = nl ? (size_t)(nl - text) + 1 : len;
+	if (root)
+		return first_is_line(root) && text[first + strspn(text + first, " \t\r\n")] == '\0';
+	if (first == 0 || first > BD_MAX_LINE)
+		return false;
+	json_t *obj = json_loadb(text, first, JSON_DISABLE_EOF_CHECK, NULL);
+	bool lines = first_is_line(obj);
+	json_decref(obj);
+	return lines;
+}
+
+/* A file read whole: a document, or JSON Lines read from memory. */
+static void read_text(reader *r, const json_t *root)
+{
+	if (has_bom(r->text, r->len)) {
+		bd_diags_add(r->diags, r->file, 1, 1, NULL,
+			     "file starts with a byte-order mark; save it as UTF-8 without one");
+		r->problems++;
+	} else if (text_is_lines(r->text, r->len, root)) {
+		FILE *f = fmemopen((void *)r->text, r->len, "rb");
+		if (!f) {
+			bd_diags_add(r->diags, r->file, 0, 0, NULL, "%s", strerror(errno));
+			r->problems++;
+			return;
+		}
+		read_lines(r, f);
+		fclose(f);
+	} else if (memchr(r->text, '\0', r->len)) {
+		bd_diags_add(r->diags, r->file, 0, 0, NULL, "file contains NUL bytes; it is not JSON text");
+		r->problems++;
+	} else {
+		read_document(r, root);
+	}
+}
+
+int bd_import_native_text(const char *path, const char *text, size_t len, const json_t *root,
+			  bd_sink *sink, bd_diags *diags)
+{
+	reader r = { .file = path, .diags = diags, .sink = sink, .text = text, .len = len };
+	read_text(&r, root);
+	return r.problems;
+}
+
+/* Streamed when JSON Lines (by name, or a file too large to read whole
+ * that starts as JSON Lines); otherwise read whole, once. */
 int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags)
 {
 	reader r = { .file = path, .diags = diags, .sink = sink };
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
 		bd_diags_add(diags, path, 0, 0, NULL, "%s", strerror(errno));
 		return 1;
 	}
-	if (looks_like_lines(path, f)) {
-		read_lines(&r, f);
+	bool big = S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > BD_MAX_DOCUMENT;
+	if (lines_name(path) || big) {
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			bd_diags_add(diags, path, 0, 0, NULL, "%s", strerror(errno));
+			return 1;
+		}
+		if (lines_name(path) || first_line_says_lines(f)) {
+			read_lines(&r, f);
+			fclose(f);
+			return r.problems;
+		}
 		fclose(f);
-		return r.problems;
 	}
-	fclose(f);
 	bd_error err = { 0 };
 	size_t len;
 	char *text = bd_read_file(path, BD_MAX_DOCUMENT, &len, &err);
@@ -400,24 +585,7 @@ int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags)
 	}
 	r.text = text;
 	r.len = len;
-	if (has_bom(text, len)) {
-		bd_diags_add(diags, path, 1, 1, NULL,
-			     "file starts with a byte-order mark; save it as UTF-8 without one");
-		r.problems++;
-	} else if (memchr(text, '\0', len)) {
-		bd_diags_add(diags, path, 0, 0, NULL, "file contains NUL bytes; it is not JSON text");
-		r.problems++;
-	} else {
-		read_document(&r);
-	}
+	read_text(&r, NULL);
 	free(text);
-	return r.problems;
-}
-
-int bd_import_native_text(const char *name, const char *text, size_t len, bd_sink *sink,
-			  bd_diags *diags)
-{
-	reader r = { .file = name, .text = text, .len = len, .diags = diags, .sink = sink };
-	read_document(&r);
 	return r.problems;
 }

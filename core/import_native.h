@@ -10,6 +10,9 @@
 #ifndef BD_IMPORT_H
 #define BD_IMPORT_H
 
+#include <jansson.h>
+#include <stddef.h>
+
 #include "diag.h"
 #include "error.h"
 #include "sink.h"
@@ -23,9 +26,12 @@ enum bd_format { BD_FORMAT_AUTO, BD_FORMAT_NATIVE, BD_FORMAT_VERIS };
 /* Returns the number of problems found; a sink failure (e.g. the store) is
  * reported as a problem too, and stops the read. sink may be NULL. */
 int bd_import_native(const char *path, bd_sink *sink, bd_diags *diags);
-/* A native document already in memory (the built-in data); name is the
- * file named in problems, e.g. "incidents.json (built in)". */
-int bd_import_native_text(const char *name, const char *text, size_t len, bd_sink *sink,
-			  bd_diags *diags);
+/* The same for text already in memory: a file the caller has read whole,
+ * or the built-in data (path then names it in problems, e.g.
+ * "incidents.json (built in)"). text is len bytes, NUL-terminated; root is
+ * its tree when the caller parsed it (with JSON_REJECT_DUPLICATES), else
+ * NULL, so that telling native from VERIS reads and parses a file once. */
+int bd_import_native_text(const char *path, const char *text, size_t len, const json_t *root,
+			  bd_sink *sink, bd_diags *diags);
 
 #endif

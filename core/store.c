@@ -44,6 +44,8 @@ static const char *const cached_sql[ST_COUNT] = {
 			" ON CONFLICT (rowid) DO UPDATE SET doc = excluded.doc"),
 };
 
+enum { TEXT_ROWS = 64 };        /* text rows a statement (text_flush) */
+
 struct bd_store {
 	sqlite3 *db;
 	char *path;
@@ -51,12 +53,19 @@ struct bd_store {
 	long long data_version;
 	sqlite3_stmt *cache[ST_COUNT];
 	bool bulk;                      /* in a bulk load (bd_store_bulk) */
+	bool journaled;                 /* out of WAL for it (leave_wal) */
+	int changes_at_begin;           /* sqlite3_total_changes at begin */
 	bool threats_forgotten;         /* this transaction cleared the fingerprint */
 	struct deferred {               /* what a bulk load builds at commit */
 		char *drop, *sql;
-		const char *fill;
 	} *deferred;
 	int n_deferred;
+	struct text_row {               /* text to index, held in a bulk load */
+		long long rowid;
+		char *id, *title, *summary, *force;
+	} text[TEXT_ROWS];
+	int n_text;
+	sqlite3_stmt *text_many;        /* inserts a whole text[] at once */
 };
 
 /* A cached statement, ready to bind; give it back with release(). */
@@ -336,6 +345,18 @@ bd_status bd_store_open(const char *path, unsigned flags, bd_store **out, bd_err
 	return BD_OK;
 }
 
+static void text_forget(bd_store *st)
+{
+	for (int i = 0; i < st->n_text; i++) {
+		struct text_row *t = &st->text[i];
+		free(t->id);
+		free(t->title);
+		free(t->summary);
+		free(t->force);
+	}
+	st->n_text = 0;
+}
+
 static void forget_deferred(bd_store *st)
 {
 	for (int i = 0; i < st->n_deferred; i++) {
@@ -345,6 +366,7 @@ static void forget_deferred(bd_store *st)
 	free(st->deferred);
 	st->deferred = NULL;
 	st->n_deferred = 0;
+	text_forget(st);
 	st->bulk = false;
 	st->threats_forgotten = false;
 }
@@ -355,6 +377,7 @@ void bd_store_close(bd_store *st)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(st->cache[i]);
+	sqlite3_finalize(st->text_many);
 	forget_deferred(st);
 	sqlite3_close_v2(st->db);
 	free(st->path);
@@ -409,47 +432,157 @@ bd_status bd_store_begin(bd_store *st, bd_error *err)
 	 * WAL and writes the same pages again and again (a 10,000-incident
 	 * import wrote 1.3 GB for 13 MB of data); give writes room. */
 	sqlite3_exec(st->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	st->changes_at_begin = sqlite3_total_changes(st->db);
 	return exec(st, "BEGIN IMMEDIATE", err);
 }
 
-/* Back to SQLite's default cache once the writing is done. */
+/* Back to SQLite's default cache once the writing is done, and to
+ * temporary data in memory. */
 static void small_cache(bd_store *st)
 {
-	sqlite3_exec(st->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "PRAGMA cache_size = -2000; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 }
 
 /* Loading many rows into an index one at a time writes its pages in random
- * order; building it once from the finished table is a sort. And FTS5
- * flushes its pending terms at every statement savepoint, which each
- * insert here opens (triggers, foreign keys): indexed row by row, the text
- * of 100,000 incidents took 2.3 s, in one statement at the end 0.9 s.
- *
- * So a load that at least doubles the table drops the indexes that only
- * sorting and filtering use and the full-text table, and bd_store_commit
- * builds them again from the rows, all inside the one transaction: a
- * failed load still leaves the store as it was. The id index (every put
- * looks the id up) and referral_incident (an update deletes its
- * referrals) stay. */
+ * order; building it once from the finished table is a sort. So a load
+ * that at least doubles the table drops the indexes that only sorting and
+ * filtering use, and bd_store_commit builds them again from the rows, all
+ * inside the one transaction: a failed load still leaves the store as it
+ * was. The id index (every put looks the id up) and referral_incident (an
+ * update deletes its referrals) stay. */
 static const char bulk_objects[] =
 	"SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND"
-	" ((type = 'index' AND name != 'referral_incident') OR name = 'incident_fts')"
-	" ORDER BY type = 'table'";     /* the text index is filled last */
+	" type = 'index' AND name != 'referral_incident'";
 
-/* Filled with FTS5's merging of segments off, then merged once: merging
- * as it went was half the 16 s a million incidents took. */
-static const char fill_fts[] =
-	"INSERT INTO incident_fts (incident_fts, rank) VALUES ('automerge', 0);"
-	"INSERT INTO incident_fts (rowid, id, title, summary, force)"
-	" SELECT i.rowid, i.id, i.title, json_extract(d.doc, '$.summary'),"
-	"  i.force || ' ' || i.force_short || ' ' || coalesce(i.supplier, '')"
-	" FROM incident i JOIN incident_doc d ON d.rowid = i.rowid;"
+/* The text index is filled as the load goes, TEXT_ROWS incidents to a
+ * statement: FTS5 writes its pending terms out at every statement
+ * savepoint, which each incident's insert opens (its triggers), so row by
+ * row it wrote a segment an incident (100,000 took 2.3 s). Filled at the
+ * commit instead, from the documents, it ran on one processor after the
+ * parsers had finished (2.5 s of 12 for 50,000 incidents of 3.2 KB). The
+ * merging of segments is off while loading and done once at the end:
+ * merging as it went was half the time. */
+static const char text_merge_off[] =
+	"INSERT INTO incident_fts (incident_fts, rank) VALUES ('automerge', 0)";
+static const char text_merge[] =
 	"INSERT INTO incident_fts (incident_fts) VALUES ('optimize');"
 	"INSERT INTO incident_fts (incident_fts, rank) VALUES ('automerge', 4);";
+
+/* The SQL to insert n text rows in one statement. Caller frees. */
+static char *text_insert_sql(int n)
+{
+	char *sql = sqlite3_mprintf("INSERT INTO incident_fts (rowid, id, title, summary, force) VALUES");
+	for (int i = 0; sql && i < n; i++) {
+		char *more = sqlite3_mprintf("%s%s(?, ?, ?, ?, ?)", sql, i ? "," : "");
+		sqlite3_free(sql);
+		sql = more;
+	}
+	return sql;
+}
+
+/* Writes the text rows held: a whole batch in one statement, a part row
+ * by row. */
+static bd_status text_flush(bd_store *st, bd_error *err)
+{
+	if (!st->n_text)
+		return BD_OK;
+	bool whole = st->n_text == TEXT_ROWS;
+	if (whole && !st->text_many) {
+		char *sql = text_insert_sql(TEXT_ROWS);
+		if (!sql || sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+					       &st->text_many, NULL) != SQLITE_OK) {
+			sqlite3_free(sql);
+			return db_fail(st, err, "prepare");
+		}
+		sqlite3_free(sql);
+	}
+	int rc = SQLITE_DONE;
+	for (int i = 0; i < st->n_text && rc == SQLITE_DONE; i++) {
+		sqlite3_stmt *s = whole ? st->text_many : cached(st, ST_INS_FTS);
+		int at = whole ? i * 5 : 0;
+		if (!s)
+			return db_fail(st, err, "prepare");
+		struct text_row *t = &st->text[i];
+		sqlite3_bind_int64(s, at + 1, t->rowid);
+		sqlite3_bind_text(s, at + 2, t->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, at + 3, t->title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, at + 4, t->summary, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, at + 5, t->force, -1, SQLITE_STATIC);
+		if (!whole || i == TEXT_ROWS - 1) {
+			rc = sqlite3_step(s);
+			release(s);
+		}
+	}
+	text_forget(st);
+	return rc == SQLITE_DONE ? BD_OK : db_fail(st, err, "index text");
+}
+
+/* What the text index holds of an incident: its id, title, summary, and
+ * its force's names with its supplier. Caller frees *force. */
+static char *text_force(const bd_incident *inc)
+{
+	char *force = NULL;
+	if (asprintf(&force, "%s %s %s", inc->force, inc->force_short,
+		     inc->supplier ? inc->supplier : "") < 0)
+		force = NULL;
+	return force;
+}
+
+/* Holds an incident's text for the next batch. */
+static bd_status text_hold(bd_store *st, long long rowid, const bd_incident *inc, bd_error *err)
+{
+	struct text_row *t = &st->text[st->n_text];
+	*t = (struct text_row){ .rowid = rowid, .id = strdup(inc->id),
+				.title = strdup(inc->title), .force = text_force(inc),
+				.summary = inc->summary ? strdup(inc->summary) : NULL };
+	st->n_text++;
+	if (!t->id || !t->title || !t->force || (inc->summary && !t->summary)) {
+		text_forget(st);
+		return bd_fail(err, BD_ENOMEM, "out of memory");
+	}
+	return st->n_text == TEXT_ROWS ? text_flush(st, err) : BD_OK;
+}
+
+/* WAL writes every page twice, to the log and again at the checkpoint: a
+ * million incidents grew a log of 4 GB. In rollback-journal mode the pages
+ * a load appends past the store's old end go straight to the file, once;
+ * the journal keeps only the old pages the load changes (a store just
+ * seeded has few), and a load that is killed is rolled back from it when
+ * the store is next opened, so it still lands whole or not at all. SQLite
+ * allows the switch only when no other connection has the store open; with
+ * a reader, the load stays in WAL. The transaction is begun again around
+ * the switch, which only happens when it has written nothing yet. */
+static bd_status leave_wal(bd_store *st, bd_error *err)
+{
+	if (sqlite3_total_changes(st->db) != st->changes_at_begin ||
+	    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+		return BD_OK;
+	sqlite3_busy_timeout(st->db, 0);        /* a reader: do not wait */
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = DELETE", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		st->journaled = strcmp((const char *)sqlite3_column_text(s, 0), "delete") == 0;
+	sqlite3_finalize(s);
+	sqlite3_busy_timeout(st->db, 5000);
+	if (st->journaled)
+		sqlite3_exec(st->db, "PRAGMA cache_size = -24576", NULL, NULL, NULL);
+	return exec(st, "BEGIN IMMEDIATE", err);
+}
+
+/* After the load: WAL again, as every opening expects. */
+static void back_to_wal(bd_store *st)
+{
+	if (st->journaled)
+		sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	st->journaled = false;
+}
 
 bd_status bd_store_bulk(bd_store *st, long long incoming, bd_error *err)
 {
 	if (incoming < BD_STORE_BULK_MIN || st->bulk || incoming < bd_store_total(st))
 		return BD_OK;
+	if (leave_wal(st, err) != BD_OK)
+		return err ? err->code : BD_ESTORE;
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, bulk_objects, -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
@@ -464,8 +597,6 @@ bd_status bd_store_bulk(bd_store *st, long long incoming, bd_error *err)
 		if (d && (d->drop = sqlite3_mprintf("DROP %s \"%w\"", sqlite3_column_text(s, 0),
 						     sqlite3_column_text(s, 1))) &&
 		    (d->sql = sqlite3_mprintf("%s", sqlite3_column_text(s, 2)))) {
-			d->fill = strcmp((const char *)sqlite3_column_text(s, 1), "incident_fts") == 0
-				  ? fill_fts : NULL;
 			st->n_deferred++;
 		} else {
 			if (d)
@@ -476,6 +607,8 @@ bd_status bd_store_bulk(bd_store *st, long long incoming, bd_error *err)
 	sqlite3_finalize(s);
 	for (int i = 0; status == BD_OK && i < st->n_deferred; i++)
 		status = exec(st, st->deferred[i].drop, err);
+	if (status == BD_OK)
+		status = exec(st, text_merge_off, err);
 	st->bulk = true;
 	return status;
 }
@@ -483,17 +616,26 @@ bd_status bd_store_bulk(bd_store *st, long long incoming, bd_error *err)
 bd_status bd_store_commit(bd_store *st, bd_error *err)
 {
 	bd_status s = BD_OK;
-	/* The sorter may use a second thread for the index builds. */
+	/* The sorter may use a second thread for the index builds. It sorts
+	 * in buffers as large as the page cache, and spills what does not
+	 * fit to temporary files, which temp_store MEMORY (for the statement
+	 * journals of the puts) keeps in memory: a million incidents took the
+	 * import from 46 MB to 107 MB. So a small cache, and files, for the
+	 * builds (an index of a million rows: 21 MB instead of 76 MB). */
 	if (st->n_deferred)
-		sqlite3_exec(st->db, "PRAGMA threads = 2", NULL, NULL, NULL);
-	for (int i = 0; s == BD_OK && i < st->n_deferred; i++) {
+		sqlite3_exec(st->db, "PRAGMA threads = 2; PRAGMA cache_size = -8192;"
+			     " PRAGMA temp_store = FILE", NULL, NULL, NULL);
+	if (st->bulk)
+		s = text_flush(st, err);
+	for (int i = 0; s == BD_OK && i < st->n_deferred; i++)
 		s = exec(st, st->deferred[i].sql, err);
-		if (s == BD_OK && st->deferred[i].fill)
-			s = exec(st, st->deferred[i].fill, err);
-	}
+	if (s == BD_OK && st->bulk)
+		s = exec(st, text_merge, err);
 	forget_deferred(st);
 	if (s == BD_OK)
 		s = exec(st, "COMMIT", err);
+	if (s == BD_OK)
+		back_to_wal(st);
 	small_cache(st);
 	return s;
 }
@@ -502,12 +644,16 @@ void bd_store_rollback(bd_store *st)
 {
 	forget_deferred(st);
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	back_to_wal(st);
 	small_cache(st);
 }
 
+/* The text held is written first, so that an undo has only what came
+ * after the mark to forget. */
 bd_status bd_store_mark(bd_store *st, bd_error *err)
 {
-	return exec(st, "SAVEPOINT bd_mark", err);
+	bd_status s = text_flush(st, err);
+	return s == BD_OK ? exec(st, "SAVEPOINT bd_mark", err) : s;
 }
 
 bd_status bd_store_keep(bd_store *st, bd_error *err)
@@ -517,6 +663,7 @@ bd_status bd_store_keep(bd_store *st, bd_error *err)
 
 void bd_store_undo(bd_store *st)
 {
+	text_forget(st);
 	sqlite3_exec(st->db, "ROLLBACK TO bd_mark; RELEASE bd_mark", NULL, NULL, NULL);
 }
 
@@ -572,8 +719,12 @@ static bd_status put_children(bd_store *st, long long rowid, const bd_incident *
 	release(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, err, "store document");
+	/* The text of a row replaced may still be held: written first, it
+	 * is deleted with the rest. */
+	if (replace && text_flush(st, err) != BD_OK)
+		return err ? err->code : BD_ESTORE;
 	const int del[] = { ST_DEL_REFERRALS, ST_DEL_FTS };
-	for (int i = 0; replace && i < (st->bulk ? 1 : 2); i++) {
+	for (int i = 0; replace && i < 2; i++) {
 		if (!(s = cached(st, del[i])))
 			return db_fail(st, err, "prepare");
 		sqlite3_bind_int64(s, 1, rowid);
@@ -599,19 +750,15 @@ static bd_status put_children(bd_store *st, long long rowid, const bd_incident *
 		if (rc != SQLITE_DONE)
 			return db_fail(st, err, "insert referral");
 	}
-	if (st->bulk)           /* indexed at commit */
-		return BD_OK;
+	if (st->bulk)
+		return text_hold(st, rowid, inc, err);
 	if (!(s = cached(st, ST_INS_FTS)))
 		return db_fail(st, err, "prepare");
 	sqlite3_bind_int64(s, 1, rowid);
 	sqlite3_bind_text(s, 2, inc->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, inc->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, inc->summary, -1, SQLITE_STATIC);
-	char *force = NULL;
-	if (asprintf(&force, "%s %s %s", inc->force, inc->force_short,
-		     inc->supplier ? inc->supplier : "") < 0)
-		force = NULL;
-	sqlite3_bind_text(s, 5, force, -1, free);
+	sqlite3_bind_text(s, 5, text_force(inc), -1, free);
 	rc = sqlite3_step(s);
 	release(s);
 	return rc == SQLITE_DONE ? BD_OK : db_fail(st, err, "index text");

@@ -532,8 +532,12 @@ int ui_run(const bd_options *o)
 	app_push(&a, view_overview_new(&a));
 	if (o->present)
 		app_push(&a, view_present_new(&a));
+	char said[256];
+	bd_bundled_summary(&a.ds.bundled, said, sizeof said);
 	if (a.ds.seeded)
 		app_message(&a, false, "new store created from the bundled data: %s", bd_store_path(a.ds.store));
+	else if (*said)
+		app_message(&a, false, "%s", said);
 	run_loop(&a);
 	destroy_views(&a);
 	term_stop(&a.term);

@@ -2,7 +2,9 @@
 # make bench: builds a store of N synthetic incidents (default 1,000,000)
 # and prints one figure a line — name, value, unit, target — measured on
 # the real binary driven in a pseudo-terminal (tests/bench/ptyrun.c).
-# BENCH_N sets N; BENCH_DIR keeps the stores between runs.
+# BENCH_N sets N; BENCH_DIR keeps the stores between runs. BENCH_FULL_N
+# (default 200,000) sizes the import of incidents of the bundled record's
+# shape, about 3.2 KB each (gen --full).
 set -u
 BUILD=${BUILD:-build}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,6 +44,27 @@ imp_ms=$(cat "$big.ms")
 echo "breachdash bench: N=$N, $(nproc) cores"
 figure "import rate" "$(awk -v n="$N" -v m="$imp_ms" 'BEGIN { printf "%.0f", n / (m / 1000) }')" "incid/s" ">= 100000"
 figure "store size" "$(du -k "$big" | awk '{ printf "%.1f", $1 / 1024 }')" "MB" "-"
+
+# Incidents of the bundled record's shape (3.2 KB: long summaries, several
+# sources, claims and figures with notes) into a new store: the rate, the
+# store's size against its JSON's, and the import's peak memory.
+FULL_N=${BENCH_FULL_N:-200000}
+full="$dir/full.db"
+if [ ! -s "$full" ]; then
+	"$GEN" "$FULL_N" 1 --full > "$dir/full.jsonl"
+	wc -c < "$dir/full.jsonl" > "$full.bytes"
+	start=$(date +%s%N)
+	BREACHDASH_DATA="$top/data" /usr/bin/time -f %M -o "$full.rss" \
+		"$BD" --db "$full" import "$dir/full.jsonl" >/dev/null || exit 1
+	end=$(date +%s%N)
+	echo "$(ms "$start" "$end")" > "$full.ms"
+	rm -f "$dir/full.jsonl"
+fi
+figure "import rate, 3.2 KB incidents" \
+	"$(awk -v n="$FULL_N" -v m="$(cat "$full.ms")" 'BEGIN { printf "%.0f", n / (m / 1000) }')" "incid/s" ">= 25000"
+figure "store size / JSON size, 3.2 KB" \
+	"$(awk -v s="$(du -bc "$full" "$full-wal" 2>/dev/null | tail -1 | cut -f1)" -v j="$(cat "$full.bytes")" 'BEGIN { printf "%.2f", s / j }')" "x" "<= 2.0"
+figure "peak RSS, import of 3.2 KB" "$(awk -v k="$(cat "$full.rss")" 'BEGIN { printf "%.1f", k / 1024 }')" "MB" "< 64"
 
 # The first frame: the median of 5 starts (one start is at the mercy of the
 # scheduler); the peak memory: the largest.

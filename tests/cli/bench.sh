@@ -13,6 +13,15 @@ lines=$(wc -l < "$T/a.jsonl")
 check "generated incidents validate" 0 "$BD" validate "$T/a.jsonl"
 check "generated incidents import" 0 "$BD" --db "$T/g.db" import "$T/a.jsonl"
 contains "all 50 are new" "$T/out" "50 new"
+# The bundled record's shape (--full): as deterministic, valid, and about
+# 3.2 KB a line.
+"$GEN" 200 7 --full > "$T/fa.jsonl"
+"$GEN" 200 7 --full > "$T/fb.jsonl"
+same "--full is deterministic for a seed" "$T/fa.jsonl" "$T/fb.jsonl"
+check "--full incidents validate" 0 "$BD" validate "$T/fa.jsonl"
+avg=$(awk '{ s += length($0) + 1 } END { printf "%d", s / NR }' "$T/fa.jsonl")
+[ "$avg" -ge 2900 ] && [ "$avg" -le 3500 ] && ok "--full lines are about 3.2 KB ($avg bytes)" ||
+	not_ok "--full lines are about 3.2 KB" "mean $avg bytes"
 printf 'frame\nkey down\nidle 1\nrss\nquit\n' | TERM=xterm-256color "$PTY" 100 30 "$BD" --db "$T/g.db" > "$T/pty" 2>&1
 awk '$1 == "frame" && $2 > 0 && $3 > 500 { f = 1 } END { exit !f }' "$T/pty" \
 	&& ok "ptyrun measures the first frame" || not_ok "ptyrun measures the first frame" "$(cat "$T/pty")"
