@@ -1,7 +1,6 @@
 #include "import_batch.h"
 
 #include <jansson.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +8,7 @@
 
 #include "import_native.h"
 #include "sink.h"
+#include "store_doc.h"
 #include "veris.h"
 
 /* The store sink, watched: a store failure must stop the batch, and the
@@ -26,22 +26,18 @@ typedef struct watched_sink {
 	const char *modified;           /* of the VERIS record being read */
 	bool native;                    /* reading a native file */
 	json_t *seen;                   /* VERIS id -> modified, this batch */
-	sqlite3_stmt *stored;           /* the stored record's modified */
+	bd_store_modified *stored;      /* the stored record's modified */
 } watched_sink;
 
 /* The plus.modified of the stored incident id: "" when it has none, NULL
- * when there is no such incident. Caller frees. The statement is reset at
- * once: one left open would keep SQLite from spilling the pages of the
- * batch's transaction, and memory would grow with the batch. */
+ * when there is no such incident (or it cannot be read: the record is then
+ * taken as new, and the store's own write reports a broken store). Caller
+ * frees. */
 static char *stored_modified(watched_sink *w, const char *id)
 {
-	char *m = NULL;
-	sqlite3_bind_text(w->stored, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(w->stored) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(w->stored, 0);
-		m = strdup(text ? text : "");
-	}
-	sqlite3_reset(w->stored);
+	bd_error err = { 0 };
+	char *m = bd_store_modified_get(w->stored, id, &err);
+	bd_error_clear(&err);
 	return m;
 }
 
@@ -197,10 +193,11 @@ bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *
 	if (s != BD_OK)
 		return s;
 	w.seen = json_object();
-	sqlite3_prepare_v2(bd_store_db(ds->store), "SELECT json_extract(d.doc,"
-			   " '$.origin.extra.plus.modified') FROM incident i"
-			   " JOIN incident_doc d ON d.rowid = i.rowid WHERE i.id = ?1", -1,
-			   &w.stored, NULL);
+	if (bd_store_modified_open(ds->store, &w.stored, err) != BD_OK) {
+		json_decref(w.seen);
+		w.store.base.final(&w.store.base, false, NULL);
+		return err->code;
+	}
 	int native_problems = 0;
 	b->files = b->skipped = b->veris = 0;
 	for (long i = 0; i < n && w.failed == BD_OK; i++) {
@@ -221,7 +218,7 @@ bd_status bd_batch_import(bd_dataset *ds, char *const *files, long n, bd_batch *
 	}
 	if (b->progress)
 		b->progress(b->ctx, n, n);
-	sqlite3_finalize(w.stored);
+	bd_store_modified_close(w.stored);
 	json_decref(w.seen);
 	s = verdict(&w, b, n, native_problems, err);
 	bd_error_clear(&w.err);

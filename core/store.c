@@ -1,4 +1,5 @@
 #include "store.h"
+#include "store_db.h"
 
 #include <errno.h>
 #include <jansson.h>

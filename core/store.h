@@ -80,7 +80,4 @@ bd_status bd_store_sync_threats(bd_store *st, const bd_threat_table *t, bd_error
  * million incidents it takes seconds). */
 bool bd_store_threats_stale(bd_store *st, const bd_threat_table *t);
 
-/* For query.c: the open database handle. */
-struct sqlite3 *bd_store_db(bd_store *st);
-
 #endif

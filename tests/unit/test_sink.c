@@ -17,6 +17,7 @@
 #include "native.h"
 #include "sink.h"
 #include "store.h"
+#include "store_db.h"
 #include "threat.h"
 
 #include "store_fixture.h"
