@@ -248,13 +248,14 @@ static void parse_line(parser *ps, parsed *p)
 	/* Once the caller's list is full, problems are only counted, as they
 	 * would be there: half a million bad lines allocate nothing. */
 	p->diags.full = atomic_load(&ps->in->muted);
-	if (lineno == 1 && has_bom(line, (size_t)n)) {
-		bd_diags_add(r->diags, r->file, 1, 1, NULL,
-			     "file starts with a byte-order mark; save it as UTF-8 without one");
-		r->problems++;
-	} else if ((size_t)n > BD_MAX_LINE) {
+	/* The length first: of a line too long, only its length was kept. */
+	if ((size_t)n > BD_MAX_LINE) {
 		bd_diags_add(r->diags, r->file, lineno, 1, NULL,
 			     "line is longer than %u bytes", BD_MAX_LINE);
+		r->problems++;
+	} else if (lineno == 1 && has_bom(line, (size_t)n)) {
+		bd_diags_add(r->diags, r->file, 1, 1, NULL,
+			     "file starts with a byte-order mark; save it as UTF-8 without one");
 		r->problems++;
 	} else if (memchr(line, '\0', (size_t)n)) {
 		/* Before the blank check, which stops at a NUL: "\0..." is no blank line. */

@@ -18,6 +18,7 @@ typedef struct builder {
 	bool ascii;
 } builder;
 
+static char *vfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vfmt(const char *fmt, va_list ap)
 {
 	char *s = NULL;

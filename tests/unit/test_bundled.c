@@ -75,7 +75,9 @@ static void assert_title(bd_store *st, const char *id, const char *want)
 static bd_store *new_store(const char *name)
 {
 	bd_store *st;
-	assert_int_equal(bd_store_open(tmp_path(name), BD_STORE_CREATE, &st, NULL), BD_OK);
+	char *path = tmp_path(name);
+	assert_int_equal(bd_store_open(path, BD_STORE_CREATE, &st, NULL), BD_OK);
+	free(path);
 	return st;
 }
 

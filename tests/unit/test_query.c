@@ -37,8 +37,9 @@ static char *incident_json(int i)
 	static const char *const fields[] = { "", "\"name\"", "\"name\",\"photo\"", "\"rank\"" };
 	static const char *const refs[] = {
 		"", "{\"body\":\"ico\",\"status\":\"referred\",\"sources\":[\"s1\"]}",
-		"{\"body\":\"ico\",\"status\":\"fine\",\"amount\":1000,\"sources\":[\"s1\"]},"
-		"{\"body\":\"nca\",\"status\":\"investigating\",\"sources\":[\"s1\"]}",
+		/* two referrals in one string */
+		("{\"body\":\"ico\",\"status\":\"fine\",\"amount\":1000,\"sources\":[\"s1\"]},"
+		 "{\"body\":\"nca\",\"status\":\"investigating\",\"sources\":[\"s1\"]}"),
 	};
 	char dates_json[64] = "", affected[128];
 	if (*dates[i % 5])
