@@ -72,9 +72,11 @@ static void columns(trends *t, int base, int h, int cw, int x0, int shown, bool 
 			/* vertical eighths are not in every font: whole cells, and
 			 * a part cell rounds up so no non-zero value is invisible */
 			const char *g = e ? the_term->g->bar[8] : " ";
+			/* only the bar itself is marked: a selected empty period
+			 * must not look like the tallest */
 			for (int k = 0; k < cw - 1; k++)
 				term_text(stdscr, base - row, x0 + i * cw + k, g, 1,
-					  sel ? R_SELECTED : R_BAR, false);
+					  sel && e ? R_SELECTED : R_BAR, false);
 		}
 		char num[24];
 		if (fines)
