@@ -2,7 +2,8 @@
  * twice (same force, same month), a block a group, and which of them are
  * already linked (same_as). As JSON: {"groups": [{"organisation",
  * "month", "incidents": [{"id", "title", "date", "affected", "relation",
- * "same_as", "linked"}]}]}, relation one of possible, same-as, primary. */
+ * "same_as", "linked"}]}]}, relation one of possible, same-as, primary,
+ * distinct (marked not the same as any other of the group). */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,8 @@ static char *link_text(const bd_dup_row *rows, size_t n, size_t i)
 	char *out = NULL;
 	int r;
 	if (!bd_dup_row_linked(rows, n, i))
-		return strdup("possible duplicate");
+		return strdup(bd_dup_row_possible(rows, n, i) ? "possible duplicate"
+			      : "marked not the same as the others");
 	if (rows[i].same_as)
 		r = asprintf(&out, "same incident as %s", rows[i].same_as);
 	else
@@ -40,8 +42,8 @@ static json_t *json_row(const bd_dup_row *rows, size_t n, size_t i)
 {
 	char date[11];
 	const bd_dup_row *r = &rows[i];
-	const char *relation = !bd_dup_row_linked(rows, n, i) ? "possible"
-			       : r->same_as ? "same-as" : "primary";
+	const char *relation = bd_dup_row_linked(rows, n, i) ? (r->same_as ? "same-as" : "primary")
+			       : bd_dup_row_possible(rows, n, i) ? "possible" : "distinct";
 	bd_date_format(r->date, date);
 	json_t *aff = json_pack("{s:o, s:s}", "count",
 				r->qualifier == BD_Q_UNKNOWN ? json_null() : json_integer(r->affected),
@@ -140,7 +142,8 @@ int cli_list_duplicates(const bd_options *o, const char *format)
 	} else if (json) {
 		rc = put_json(c.json);
 	} else if (!c.groups && !tsv) {
-		puts("No two incidents share a force and a month.");
+		puts("No possible duplicates: no two incidents share a force and a month,"
+		     " or those that do are marked not the same (distinct_from).");
 	}
 	json_decref(c.json);
 	bd_error_clear(&err);

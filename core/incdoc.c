@@ -268,6 +268,9 @@ static void links(builder *b)
 	for (size_t i = 0; l && i < l->possible.n; i++)
 		link(b, "Possible duplicate of", l->possible.v[i], "same force and month",
 		     BD_ROLE_CONFLICT);
+	for (size_t i = 0; i < inc->distinct_from.n; i++)
+		link(b, "Not the same incident as", inc->distinct_from.v[i], "marked: distinct_from",
+		     BD_ROLE_TEXT);
 }
 
 static void head(builder *b)

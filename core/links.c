@@ -167,12 +167,75 @@ size_t bd_links_conflicts(const bd_incident *inc, const bd_links *l,
 	return found;
 }
 
+bool bd_dup_pair_linked(const bd_dup_row *a, const bd_dup_row *b)
+{
+	return bd_links_same(a->same_as, b->id) || bd_links_same(b->same_as, a->id) ||
+	       bd_links_same(a->same_as, b->same_as);
+}
+
+/* Whether the space-separated list names id. */
+static bool listed(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; p && (p = strstr(p, id)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}
+
+bool bd_dup_pair_distinct(const bd_dup_row *a, const bd_dup_row *b)
+{
+	return listed(a->distinct, b->id) || listed(b->distinct, a->id);
+}
+
 bool bd_dup_row_linked(const bd_dup_row *rows, size_t n, size_t i)
 {
 	for (size_t j = 0; j < n; j++)
-		if (j != i && (bd_links_same(rows[i].same_as, rows[j].id) ||
-			       bd_links_same(rows[j].same_as, rows[i].id) ||
-			       bd_links_same(rows[i].same_as, rows[j].same_as)))
+		if (j != i && bd_dup_pair_linked(&rows[i], &rows[j]))
 			return true;
 	return false;
+}
+
+/* The row a row's same_as names in the group, else the row itself: a mark
+ * on the primary holds for the records linked to it. */
+static const bd_dup_row *primary_of(const bd_dup_row *rows, size_t n, const bd_dup_row *r)
+{
+	for (size_t k = 0; r->same_as && k < n; k++)
+		if (!strcmp(rows[k].id, r->same_as))
+			return &rows[k];
+	return r;
+}
+
+bool bd_dup_pair_possible(const bd_dup_row *rows, size_t n, size_t i, size_t j)
+{
+	const bd_dup_row *a = &rows[i], *b = &rows[j];
+	const bd_dup_row *pa = primary_of(rows, n, a), *pb = primary_of(rows, n, b);
+	return !bd_dup_pair_linked(a, b) && !bd_dup_pair_distinct(a, b) &&
+	       !bd_dup_pair_distinct(pa, pb) && !bd_dup_pair_distinct(pa, b) &&
+	       !bd_dup_pair_distinct(a, pb);
+}
+
+bool bd_dup_row_possible(const bd_dup_row *rows, size_t n, size_t i)
+{
+	for (size_t j = 0; j < n; j++)
+		if (j != i && bd_dup_pair_possible(rows, n, i, j))
+			return true;
+	return false;
+}
+
+char *bd_links_joined(const bd_strv *sv)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < sv->n; i++)
+		len += strlen(sv->v[i]) + 1;
+	char *out = len ? malloc(len) : NULL;
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, sv->v[i]);
+	}
+	return out;
 }

@@ -50,6 +50,7 @@ size_t bd_links_conflicts(const bd_incident *inc, const bd_links *l,
 /* One incident of a group of possible duplicates. */
 typedef struct bd_dup_row {
 	char *id, *title, *same_as;
+	char *distinct;         /* its distinct_from, ids separated by spaces, or NULL */
 	bd_date date;
 	long long affected;
 	int qualifier;
@@ -66,15 +67,28 @@ bd_status bd_links_groups(bd_store *st, bd_dup_group_fn fn, void *ctx, bd_error 
 /* Whether a row of a group is linked to another of it (either way, or both
  * to the same primary): shown as linked, not as a possible duplicate. */
 bool bd_dup_row_linked(const bd_dup_row *rows, size_t n, size_t i);
+/* Whether two rows are linked to each other, or marked not the same
+ * (distinct_from, either way). */
+bool bd_dup_pair_linked(const bd_dup_row *a, const bd_dup_row *b);
+bool bd_dup_pair_distinct(const bd_dup_row *a, const bd_dup_row *b);
+/* Whether rows i and j of a group may still be one breach: neither linked
+ * to the other nor marked not the same, they or the primaries they link to. */
+bool bd_dup_pair_possible(const bd_dup_row *rows, size_t n, size_t i, size_t j);
+/* Whether a row may still be a duplicate of another of its group. */
+bool bd_dup_row_possible(const bd_dup_row *rows, size_t n, size_t i);
 
 /* For links.c and its reads in the query module (query_links.c). */
 bool bd_links_exists(bd_store *st, const char *id);
 /* The ids of the incidents whose same_as is inc, by id. */
 bd_status bd_links_read_linked(bd_store *st, const bd_incident *inc, bd_strv *out, bd_error *err);
-/* Possible duplicates of inc: same short name and month, linked neither way. */
+/* Possible duplicates of inc: same short name and month, linked neither
+ * way, and marked not the same (distinct_from) neither way. */
 bd_status bd_links_read_possible(bd_store *st, const bd_incident *inc, bd_strv *out,
 				 bd_error *err);
 void bd_links_strv_push(bd_strv *sv, const char *s);
+/* The ids of sv separated by spaces (as bd_dup_row.distinct), or NULL when
+ * none; caller frees. */
+char *bd_links_joined(const bd_strv *sv);
 bool bd_links_same(const char *a, const char *b);
 
 #endif

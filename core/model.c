@@ -58,6 +58,7 @@ void bd_incident_free(bd_incident *inc)
 	free(inc->origin_record_id); free(inc->origin_extra);
 	free(inc->origin_file); free(inc->origin_master_id);
 	free(inc->same_as);
+	bd_strv_free(&inc->distinct_from);
 	bd_incident_init(inc);
 }
 

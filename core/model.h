@@ -91,6 +91,8 @@ typedef struct bd_incident {
 	char *origin_extra;     /* compact JSON object text, or NULL */
 	char *same_as;          /* id of the incident this one is the same breach
 				 * as (another source's record of it), or NULL */
+	bd_strv distinct_from;  /* ids of incidents it is known not to be, though
+				 * they look alike (same force and month) */
 } bd_incident;
 
 void bd_incident_init(bd_incident *inc);

@@ -566,13 +566,42 @@ static void parse_same_as(vctx *v, const json_t *obj, const jpath *path, bd_inci
 	}
 }
 
+/* Incidents this one is not the same breach as, though they look alike:
+ * a mark that silences a possible duplicate. */
+static void parse_distinct(vctx *v, const json_t *obj, const jpath *path, bd_incident *inc)
+{
+	const json_t *arr = json_object_get(obj, "distinct_from");
+	if (!arr)
+		return;
+	const jpath p[1] = { { path, "distinct_from", 0, NULL } };
+	if (!json_is_array(arr) || json_array_size(arr) == 0) {
+		bad_type(v, p, "a non-empty array of incident ids", arr);
+		return;
+	}
+	inc->distinct_from.v = calloc(json_array_size(arr), sizeof *inc->distinct_from.v);
+	size_t i;
+	const json_t *j;
+	json_array_foreach(arr, i, j) {
+		const jpath ip[1] = { { p, NULL, i, NULL } };
+		const char *id = json_string_value(j);
+		if (!id || !is_slug(id))
+			bad_type(v, ip, "an incident id (a slug)", j);
+		else if (inc->id && !strcmp(id, inc->id))
+			bad(v, ip, "an incident is always the same incident as itself");
+		else if (inc->same_as && !strcmp(id, inc->same_as))
+			bad(v, ip, "\"%s\" is also named by same_as", id);
+		else if (inc->distinct_from.v)
+			inc->distinct_from.v[inc->distinct_from.n++] = strdup(id);
+	}
+}
+
 int bd_incident_from_json(const json_t *obj, const char *where,
 			  bd_incident *out, bd_report_fn report, void *ctx)
 {
 	const jpath path[1] = { { NULL, NULL, 0, where } };
 	static const char *const keys[] = { "id", "title", "summary", "organisation",
 		"nation", "kind", "dates", "affected", "fields", "referrals", "impacts",
-		"quotes", "figures", "origin", "same_as", "sources", NULL };
+		"quotes", "figures", "origin", "same_as", "distinct_from", "sources", NULL };
 	vctx v = { report, ctx, 0, out };
 	bd_incident_init(out);
 	if (!json_is_object(obj)) {
@@ -607,6 +636,7 @@ int bd_incident_from_json(const json_t *obj, const char *where,
 	out->n_figures = array_of(&v, obj, path, "figures", false, each_figure, out);
 	parse_origin(&v, obj, path, out);
 	parse_same_as(&v, obj, path, out);
+	parse_distinct(&v, obj, path, out);
 	if (v.problems)
 		bd_incident_free(out);
 	return v.problems;
@@ -816,6 +846,8 @@ json_t *bd_incident_to_json(const bd_incident *inc)
 	    inc->origin_master_id || inc->origin_extra)
 		json_object_set_new(o, "origin", origin_json(inc));
 	set_text(o, "same_as", inc->same_as);
+	if (inc->distinct_from.n)
+		json_object_set_new(o, "distinct_from", strv_json(&inc->distinct_from));
 	json_object_set_new(o, "sources", sources_json(inc));
 	return o;
 }

@@ -90,3 +90,27 @@ check "--duplicates --format md is refused" 2 "$BD" list --duplicates --format m
 # JSON: the same groups for programs, each row's relation spelled out.
 check "link the two again" 0 "$BD" import "$T/link.json"
 golden_cmd duplicates.json "$BD" list --duplicates --format json
+
+# Marked not the same: the spreadsheet's record says the laptop on the M2
+# is another breach (distinct_from), which holds for the VERIS record
+# linked to it too; the laptop is then no one's possible duplicate.
+{
+	echo '{"schema": "breachdash/1", "incidents": ['
+	"$BD" show --format json $PSNI |
+		sed 's/^  "sources": \[/  "distinct_from": ["psni-2023-08-m2-laptop"],\n  "sources": [/'
+	echo ']}'
+} >"$T/distinct.json"
+check "import of the mark" 0 "$BD" import "$T/distinct.json"
+check "list --duplicates after the mark" 0 "$BD" list --duplicates --format tsv
+is "... the laptop is marked, not a possible duplicate" "$(dup_row psni-2023-08-m2-laptop)" \
+	"$(printf 'PSNI 2023-08\tmarked not the same as the others')"
+is "... the linked pair stays linked" "$(dup_row $V)" "$(printf 'PSNI 2023-08\tsame incident as %s' $PSNI)"
+check "show of the laptop" 0 "$BD" show psni-2023-08-m2-laptop
+lacks "... names no possible duplicate" "$T/out" "Possible duplicate"
+check "show of the spreadsheet" 0 "$BD" show $PSNI
+contains "... names the mark" "$T/out" "Not the same incident as psni-2023-08-m2-laptop (marked:"
+check "export keeps the mark" 0 "$BD" export --filter id:$PSNI
+contains "... in the canonical dump" "$T/out" '"distinct_from": ['
+sed 's/"distinct_from": \["psni-2023-08-m2-laptop"\]/"distinct_from": ["'$PSNI'"]/' "$T/distinct.json" >"$T/self-distinct.json"
+check "a mark against itself is refused" 1 "$BD" import "$T/self-distinct.json"
+contains "... with its path" "$T/err" "distinct_from[0]: an incident is always the same incident as itself"
