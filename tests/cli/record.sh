@@ -56,3 +56,10 @@ check "show Lancashire's July 2011 report" 0 "$BD" show lancashire-2011-07-missi
 contains "... the change of 11 July 2011" "$T/out" "SEVERE to 2011-07-10, SUBSTANTIAL from 2011-07-11"
 check "show a full date" 0 "$BD" show met-2023-08-supplier
 contains "... one level, its period" "$T/out" "UK national: SUBSTANTIAL (in force from 2022-02-09 to 2026-04-29)"
+
+# The spreadsheet and the laptop on the M2 are two breaches of one month,
+# marked so in the record: no possible duplicate is left in it.
+check "list --duplicates of the record" 0 "$BD" list --duplicates
+contains "... none left" "$T/out" "No possible duplicates"
+check "show of the spreadsheet" 0 "$BD" show psni-2023-08-foi-spreadsheet
+contains "... says it is not the laptop" "$T/out" "Not the same incident as psni-2023-08-m2-laptop"
