@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
 #include "import_native.h"
 #include "native.h"
 #include "sink.h"
@@ -30,27 +29,12 @@ static void fingerprint(const char *s, size_t n, char out[17])
 	snprintf(out, 17, "%016" PRIx64, h);
 }
 
-/* The record's bytes: the built-in copy, or the file read whole. */
-static const char *record_text(const bd_data *src, char **owned, size_t *len, bd_error *err)
+bool bd_bundled_stale(bd_store *st, bd_data *src)
 {
-	*owned = NULL;
-	if (!src->path) {
-		*len = src->len;
-		return src->text;
-	}
-	*owned = bd_read_file(src->path, BD_MAX_DOCUMENT, len, err);
-	return *owned;
-}
-
-bool bd_bundled_stale(bd_store *st, const bd_data *src)
-{
-	char *owned, *had = NULL, want[17];
-	size_t len;
-	const char *text = record_text(src, &owned, &len, NULL);
-	if (!text)
+	char *had = NULL, want[17];
+	if (bd_data_read(src, NULL) != BD_OK)
 		return false;   /* unreadable: bd_bundled_apply would say why */
-	fingerprint(text, len, want);
-	free(owned);
+	fingerprint(src->text, src->len, want);
 	bool stale = bd_store_meta_get(st, KEY_RECORD, &had, NULL) == BD_OK &&
 		     (!had || strcmp(had, want));
 	free(had);
@@ -111,7 +95,6 @@ static bd_status apply_item(bd_sink *sink, const bd_incident *inc, bd_error *err
 		 * change of the last one: remember which */
 		fingerprint(doc, strlen(doc), fp);
 		json_object_set_new(a->now, inc->id, json_string(act <= SAME ? fp : had ? had : KEPT));
-		sink->read++;
 	}
 	free(made);
 	free(stored);
@@ -141,15 +124,14 @@ static bd_status remember(bd_store *st, const char *text, size_t len, json_t *do
 	return s;
 }
 
-bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, const bd_data *src,
+bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, bd_data *src,
 			   bd_bundled_counts *c, bd_diags *diags, bd_error *err)
 {
-	char *owned;
-	size_t len;
 	memset(c, 0, sizeof *c);
-	const char *text = record_text(src, &owned, &len, err);
-	if (!text)
+	if (bd_data_read(src, err) != BD_OK)
 		return err->code;
+	const char *text = src->text;
+	size_t len = src->len;
 	apply_sink a = { .base.item = apply_item, .st = st, .threats = t, .c = c,
 			 .now = json_object() };
 	/* the store sink's transaction, ended by its final(): this sink
@@ -158,7 +140,6 @@ bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, const bd_data
 	bd_status s = bd_store_sink_open(&store, st, t, 0, err);
 	if (s != BD_OK) {
 		json_decref(a.now);
-		free(owned);
 		return s;
 	}
 	if (!(a.had = load_docs(st, err)))
@@ -180,7 +161,6 @@ bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, const bd_data
 	}
 	json_decref(a.had);
 	json_decref(a.now);
-	free(owned);
 	return s;
 }
 

@@ -27,11 +27,11 @@ typedef struct bd_bundled_counts {
 
 /* Whether the store was last brought up to another record than src (or
  * never, as a store made before the fingerprints were kept). */
-bool bd_bundled_stale(bd_store *st, const bd_data *src);
+bool bd_bundled_stale(bd_store *st, bd_data *src);
 
 /* Brings the store up to src in one transaction (all of it or, on a
  * problem, nothing); t derives the threat level of what is written. */
-bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, const bd_data *src,
+bd_status bd_bundled_apply(bd_store *st, const bd_threat_table *t, bd_data *src,
 			   bd_bundled_counts *c, bd_diags *diags, bd_error *err);
 
 /* "the store was brought up to the bundled record: 10 incidents added, 2

@@ -23,14 +23,27 @@ static bd_status note_sources(bd_sink *base, const bd_incident *inc, bd_error *e
 	return BD_OK;
 }
 
+/* The file found read whole (the built-in copy is already there); a
+ * file that cannot be read is one problem. */
+static int read_data(bd_data *d, bd_diags *diags)
+{
+	bd_error err = { 0 };
+	if (bd_data_read(d, &err) == BD_OK)
+		return 0;
+	bd_diags_add(diags, NULL, 0, 0, NULL, "%s", bd_error_text(&err));
+	bd_error_clear(&err);
+	return 1;
+}
+
 static int read_incidents(bd_data_info *info, bd_diags *diags)
 {
 	bd_data *d = &info->incidents;
 	if (!bd_data_find("incidents.json", d))
 		return 0;
 	dating_sink sink = { .base.item = note_sources };
-	int problems = d->path ? bd_import_native(d->path, &sink.base, diags)
-			       : bd_import_native_text(d->label, d->text, d->len, NULL, &sink.base, diags);
+	int problems = read_data(d, diags);
+	if (!problems)
+		problems = bd_import_native_text(d->label, d->text, d->len, NULL, &sink.base, diags);
 	info->n_incidents = sink.base.read;
 	info->newest_source = sink.newest;
 	return problems;
@@ -42,8 +55,9 @@ static int read_threats(bd_data_info *info, bd_diags *diags)
 	if (!bd_data_find("threat_levels.json", d))
 		return 0;
 	bd_threat_table t;
-	int problems = d->path ? bd_threat_load(d->path, &t, diags)
-			       : bd_threat_load_text(d->label, d->text, d->len, &t, diags);
+	int problems = read_data(d, diags);
+	if (!problems)
+		problems = bd_threat_load_text(d->label, d->text, d->len, &t, diags);
 	if (!problems) {
 		info->threats_as_of = t.as_of;
 		bd_threat_free(&t);

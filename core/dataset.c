@@ -14,10 +14,12 @@ static void load_threats(bd_dataset *ds, bd_diags *diags)
 	bd_data src;
 	if (!bd_data_find("threat_levels.json", &src))
 		return;
-	if (src.path)
-		bd_threat_load(src.path, &ds->threats, diags);
-	else
+	bd_error err = { 0 };
+	if (bd_data_read(&src, &err) == BD_OK)
 		bd_threat_load_text(src.label, src.text, src.len, &ds->threats, diags);
+	else
+		bd_diags_add(diags, NULL, 0, 0, NULL, "%s", bd_error_text(&err));
+	bd_error_clear(&err);
 	bd_data_free(&src);
 }
 

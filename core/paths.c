@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "fileio.h"
+#include "import_native.h"
 
 char *bd_default_db_path(const char *flag)
 {
@@ -82,8 +84,18 @@ bool bd_data_find(const char *name, bd_data *d)
 	return true;
 }
 
+bd_status bd_data_read(bd_data *d, bd_error *err)
+{
+	if (!d->path || d->owned)
+		return BD_OK;
+	d->owned = bd_read_file(d->path, BD_MAX_DOCUMENT, &d->len, err);
+	d->text = d->owned;
+	return d->owned ? BD_OK : err->code;
+}
+
 void bd_data_free(bd_data *d)
 {
+	free(d->owned);
 	free(d->path);
 	free(d->label);
 	memset(d, 0, sizeof *d);

@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+#include <stddef.h>
+
 /* --db, else $BREACHDASH_DB, else ${XDG_DATA_HOME:-~/.local/share}/breachdash/incidents.db.
  * Caller frees; NULL when no HOME can be found. */
 char *bd_default_db_path(const char *flag);
@@ -29,10 +32,15 @@ typedef struct bd_data {
 	const char *text;       /* with path NULL: the built-in bytes, NUL-ended */
 	size_t len;
 	char *label;            /* for messages: the path, or "NAME (built in)" */
+	char *owned;            /* the file's bytes once read (bd_data_read) */
 } bd_data;
 
 /* false (and *d empty) when there is neither. bd_data_free frees *d. */
 bool bd_data_find(const char *name, bd_data *d);
 void bd_data_free(bd_data *d);
+/* Sets text and len from the file found (read whole), so that a caller
+ * reads a found file and the built-in copy alike. BD_OK at once for the
+ * built-in copy. */
+bd_status bd_data_read(bd_data *d, bd_error *err);
 
 #endif
