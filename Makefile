@@ -88,6 +88,9 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/libbdcore.a
 $(BUILD)/tests/gen: $(BUILD)/tests/gen.o $(BUILD)/libbdcore.a
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbdcore.a $(CORE_LIBS)
 
+$(BUILD)/tests/stages: $(BUILD)/tests/bench/stages.o $(BUILD)/libbdcore.a
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbdcore.a $(CORE_LIBS)
+
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
@@ -143,7 +146,7 @@ $(BUILD)/tests/ptyrun: tests/bench/ptyrun.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -lutil
 
-bench: all $(BUILD)/tests/gen $(BUILD)/tests/ptyrun
+bench: all $(BUILD)/tests/gen $(BUILD)/tests/stages $(BUILD)/tests/ptyrun
 	@BUILD=$(BUILD) sh tests/bench/run.sh
 
 # ---- hostile input: fuzzing, replaying fuzz inputs, valgrind, stress ----

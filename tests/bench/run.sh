@@ -65,6 +65,11 @@ figure "import rate, 3.2 KB incidents" \
 figure "store size / JSON size, 3.2 KB" \
 	"$(awk -v s="$(du -bc "$full" "$full-wal" 2>/dev/null | tail -1 | cut -f1)" -v j="$(cat "$full.bytes")" 'BEGIN { printf "%.2f", s / j }')" "x" "<= 2.0"
 figure "peak RSS, import of 3.2 KB" "$(awk -v k="$(cat "$full.rss")" 'BEGIN { printf "%.1f", k / 1024 }')" "MB" "< 64"
+# The same shape stage by stage on one thread (tests/bench/stages.c):
+# processor time an incident, and the rate their sum allows here.
+"$GEN" 10000 2 --full > "$dir/stages.jsonl"
+"$top/$BUILD/tests/stages" "$dir/stages.jsonl" "$dir/stages.db" 10000 || exit 1
+rm -f "$dir/stages.jsonl" "$dir/stages.db"*
 
 # The first frame: the median of 5 starts (one start is at the mercy of the
 # scheduler); the peak memory: the largest.
