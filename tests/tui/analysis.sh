@@ -25,7 +25,7 @@ keys 4
 golden breakdown-force-120x40 "breakdown by force at 120x40"
 keys j j Enter
 expect "Enter shows the group's incidents" "filter: org:\"PSNI\""
-expect "... three of them" " 1/3 "
+expect "... four of them" " 1/4 "
 keys Escape
 expect "Esc comes back to the breakdown" "Incidents by force"
 expect "... with the filter as it was" " $BUNDLED incidents"
@@ -56,9 +56,11 @@ start 80 24
 keys 3
 golden timeline-record-80x24 "the timeline of the whole record at 80x24"
 expect "the axis is labelled in years" "2012"
-expect "the selected incident's events are named" "Met 2024-11-29: ICO referred 2024-11-29"
+expect "the selected incident's events are named" "South Wales 2025-10: ICO enforcement notice 2025-10"
+keys j
+expect "... and follow the cursor" "Met 2024-11-29: ICO referred 2024-11-29"
 keys j j
-expect "... and follow the cursor" "Met 2023-08-26: NCA referred 2023-08-26"
+expect "... to the Met's supplier breach" "Met 2023-08-26: NCA referred 2023-08-26"
 keys + +
 golden timeline-zoomed-80x24 "+ zooms in around the selected incident"
 expect "zoomed in, the axis shows the years close up" "2023"
