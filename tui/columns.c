@@ -83,7 +83,7 @@ void layout_for(layout *l, int width, int skip)
 	struct { int id, width; } optional[] = {
 		{ COL_KIND, 10 }, { COL_AFFECTED, wider ? 11 : 9 }, { COL_BAR, wider ? 8 : 5 },
 		{ COL_FIELDS, l->wide_fields ? (int)bd_fields.count : 8 }, { COL_ICO, 5 },
-		{ COL_NCA, 5 }, { COL_THREAT, 6 }, { COL_ORIGIN, 6 },
+		{ COL_NCA, 5 }, { COL_THREAT, 7 }, { COL_ORIGIN, 6 },
 	};
 	/* what is left out first when room is short */
 	static const int drop_order[] = { COL_ORIGIN, COL_BAR, COL_NCA, COL_KIND, COL_FIELDS,

@@ -13,7 +13,7 @@ colour() { screen_e | grep -qE "$COLOUR"; }
 met_row() { screen_e | grep 'Met ' | head -1; }
 
 start 80 24
-expect "without a config: the usual columns, the title always" "DATE▼      FORCE        AFFECTED  EXPOSED  ICO   THREAT TITLE"
+expect "without a config: the usual columns, the title always" "DATE▼      FORCE        AFFECTED  EXPOSED  ICO   THREAT  TITLE"
 default_row=$(met_row)
 case $default_row in
 *'[31mNRP'*) ok "... exposed fields in red" ;;

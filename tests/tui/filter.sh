@@ -60,7 +60,7 @@ golden search-prompt "/ opens the search prompt"
 keys Enter
 golden search-laptop "/laptop goes to the first match (the PSNI laptop on the M2)"
 case $(cursor_line) in
-*PSNI*42*laptop*) ok "the cursor is on the PSNI loss" ;;
+*PSNI*42*lapto*) ok "the cursor is on the PSNI loss" ;;
 *) not_ok "the cursor is on the PSNI loss" "cursor row: $(cursor_line)" ;;
 esac
 keys n
