@@ -25,6 +25,7 @@ int cli_report(const bd_options *o, int argc, char **argv);
 int cli_edit_run(const bd_options *o, const char *id, char **saved);
 int cli_new(const bd_options *o, int argc, char **argv);       /* cmd_edit.c */
 int cli_edit(const bd_options *o, int argc, char **argv);
+int cli_link(const bd_options *o, int argc, char **argv);       /* cmd_link.c */
 
 /* cmd_config.c: reads the config file into o's defaults, before the
  * options override them. Returns the number of bad lines, kept for
@@ -43,6 +44,10 @@ typedef struct opt_spec {
 	const char **value;     /* NULL: a flag */
 	bool *flag;
 } opt_spec;
+/* Parses options, and the other arguments into *args (caller frees the
+ * array; its strings are argv's); 0, an exit status, or -1 after --help. */
+int cli_parse_args(int argc, char **argv, const opt_spec *spec, const char *usage,
+		   char ***args, int *nargs);
 /* Parses options only; 0, an exit status, or -1 after --help. */
 int cli_parse_opts_only(int argc, char **argv, const opt_spec *spec, const char *usage);
 int cli_bad_format(const char *cmd, const char *fmt, const char *allowed);

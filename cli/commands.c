@@ -85,7 +85,7 @@ int cli_open(const bd_options *o, bd_dataset *ds, bool write)
 /* Parses options for a subcommand. `spec` lists long options; the other
  * arguments are gathered into args (caller frees the array). Returns 0, -1
  * after printing --help, or 2 after a usage error. */
-static int parse_opts(int argc, char **argv, const opt_spec *spec, const char *usage,
+int cli_parse_args(int argc, char **argv, const opt_spec *spec, const char *usage,
 		      char ***args, int *nargs)
 {
 	*args = calloc((size_t)argc + 1, sizeof **args);
@@ -136,7 +136,7 @@ static int parse_opts(int argc, char **argv, const opt_spec *spec, const char *u
 int cli_parse_opts_only(int argc, char **argv, const opt_spec *spec, const char *usage)
 {
 	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	int nargs, rc = cli_parse_args(argc, argv, spec, usage, &args, &nargs);
 	if (!rc && nargs > 0) {
 		cli_error("%s: unexpected argument '%s'", argv[0], args[0]);
 		rc = 2;
@@ -327,7 +327,7 @@ int cli_show(const bd_options *o, int argc, char **argv)
 	const char *format = "text";
 	opt_spec spec[] = { { "format", &format, NULL }, { 0 } };
 	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	int nargs, rc = cli_parse_args(argc, argv, spec, usage, &args, &nargs);
 	if (!rc && nargs != 1) {
 		fputs(usage, stderr);
 		rc = 2;
@@ -454,7 +454,7 @@ int cli_import(const bd_options *o, int argc, char **argv)
 	bool strict = false;
 	opt_spec spec[] = { { "format", &format, NULL }, { "strict", NULL, &strict }, { 0 } };
 	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	int nargs, rc = cli_parse_args(argc, argv, spec, usage, &args, &nargs);
 	if (!rc && nargs == 0) {
 		fputs(usage, stderr);
 		rc = 2;
@@ -511,7 +511,7 @@ int cli_validate(const bd_options *o, int argc, char **argv)
 	opt_spec spec[] = { { 0 } };
 	(void)o;
 	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	int nargs, rc = cli_parse_args(argc, argv, spec, usage, &args, &nargs);
 	if (!rc && nargs == 0) {
 		fputs(usage, stderr);
 		rc = 2;
@@ -641,7 +641,7 @@ int cli_compare(const bd_options *o, int argc, char **argv)
 	const char *format = "text";
 	opt_spec spec[] = { { "format", &format, NULL }, { 0 } };
 	char **args;
-	int nargs, rc = parse_opts(argc, argv, spec, usage, &args, &nargs);
+	int nargs, rc = cli_parse_args(argc, argv, spec, usage, &args, &nargs);
 	if (!rc && (nargs < 2 || nargs > BD_COMPARE_MAX)) {
 		fputs(usage, stderr);
 		rc = 2;

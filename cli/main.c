@@ -33,6 +33,7 @@ static const char usage_text[] =
 	"  report   [--format md|txt] [--filter EXPR]\n"
 	"  new      add an incident in $VISUAL or $EDITOR\n"
 	"  edit     ID (edit an incident in $VISUAL or $EDITOR)\n"
+	"  link     ID same|distinct|none OTHER (two records of one breach, or not)\n"
 
 	"\n"
 	"options:\n"
@@ -87,7 +88,7 @@ static const struct command {
 	{ "list", cli_list }, { "show", cli_show }, { "compare", cli_compare },
 	{ "import", cli_import }, { "export", cli_export }, { "validate", cli_validate },
 	{ "report", cli_report }, { "stats", cli_stats }, { "new", cli_new },
-	{ "edit", cli_edit },
+	{ "edit", cli_edit }, { "link", cli_link },
 };
 
 int main(int argc, char **argv)

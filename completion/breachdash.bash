@@ -1,6 +1,6 @@
 # bash completion for breachdash(1): commands, options per command, the
 # values of --format, --sort and --theme, files for import and validate,
-# and incident ids for show, edit and compare (from `breachdash list`).
+# and incident ids for show, edit, compare and link (from `breachdash list`).
 #
 # Installed to $(PREFIX)/share/bash-completion/completions/breachdash; or
 # source it from ~/.bashrc.
@@ -87,7 +87,7 @@ _breachdash()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--db --no-color --ascii --mouse --no-mouse --theme --help --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "list show compare import export validate report stats new edit" -- "$cur"))
+			COMPREPLY=($(compgen -W "list show compare import export validate report stats new edit link" -- "$cur"))
 		fi
 		return 0
 	fi
@@ -107,6 +107,13 @@ _breachdash()
 	case $cmd in
 	show | edit | compare)
 		COMPREPLY=($(compgen -W "$(_breachdash_ids "$db" "$prog")" -- "$cur"))
+		;;
+	link) # ID same|distinct|none OTHER
+		if ((COMP_CWORD - i == 2)); then
+			COMPREPLY=($(compgen -W "same distinct none" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$(_breachdash_ids "$db" "$prog")" -- "$cur"))
+		fi
 		;;
 	import | validate)
 		COMPREPLY=($(compgen -f -- "$cur"))

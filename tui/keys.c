@@ -35,6 +35,7 @@ const keybinding keymap[] = {
 	{ 'd', ACT_DIFFS, "d", "compare: show only the rows that differ, or all" },
 	{ 'a', ACT_ADD, "a", "add an incident in $VISUAL or $EDITOR" },
 	{ 'E', ACT_EDIT, "E", "edit the selected incident in $VISUAL or $EDITOR" },
+	{ 'L', ACT_LINK, "L", "link the two marked incidents: the same breach (the second is the primary), distinct, or none" },
 	{ 'e', ACT_EXPORT, "e", "export the marked incidents, or the view as filtered and sorted (.md .csv .json)" },
 	{ 'p', ACT_PRESENT, "p", "present the marked (or shown) incidents one per screen; Space steps" },
 	{ '/', ACT_SEARCH, "/", "search titles, summaries and names; in a drill-down, its text" },

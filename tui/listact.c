@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "export.h"
 #include "fileio.h"
+#include "linkset.h"
 
 #include "app.h"
 #include "keys.h"
@@ -183,6 +184,45 @@ static void edit_incident(app *a, const char *id)
 		app_message(a, true, "%s ended with status %d; nothing saved", id ? "edit" : "add", rc);
 }
 
+/* L: the first of the two marked incidents is the same breach as the
+ * second (the primary), is known not to be, or neither (bd_link_set). */
+static void link_marked(app *a)
+{
+	if (a->n_marks != 2) {
+		app_message(a, true, "mark two incidents (Space) to link them; %d marked", a->n_marks);
+		return;
+	}
+	if (bd_store_readonly(a->list.store)) {
+		app_message(a, true, "the store is read-only");
+		return;
+	}
+	int kind = -1;
+	const char *problem = NULL;
+	while (kind < 0) {
+		char *answer = app_prompt(a, "first marked to second: same, distinct or none? ", NULL,
+					  NULL, problem);
+		if (!answer)
+			return;
+		kind = bd_link_kind_parse(answer);
+		free(answer);
+		problem = "type same, distinct or none (or s, d, n); Esc cancels";
+	}
+	bool changed;
+	bd_error err = { 0 };
+	const char *id = a->marks[0], *other = a->marks[1];
+	if (bd_link_set(&a->ds, id, other, (bd_link_kind)kind, &changed, &err) != BD_OK)
+		app_message(a, true, "not linked: %s", bd_error_text(&err));
+	else if (!changed)
+		app_message(a, false, "%s and %s: already %s", id, other,
+			    bd_link_kind_label((bd_link_kind)kind));
+	else if (kind == BD_LINK_SAME)
+		app_message(a, false, "%s is now the same breach as %s (the primary)", id, other);
+	else
+		app_message(a, false, "%s and %s: now %s", id, other,
+			    bd_link_kind_label((bd_link_kind)kind));
+	bd_error_clear(&err);
+}
+
 bool list_act(app *a, int action)
 {
 	listmodel *lm = &a->list;
@@ -225,6 +265,7 @@ bool list_act(app *a, int action)
 			free(id);
 		}
 		return true;
+	case ACT_LINK:      link_marked(a); return true;
 	case ACT_PRESENT:   app_push(a, view_present_new(a)); return true;
 	case ACT_SORT:
 		/* Names read A to Z; numbers, dates and levels biggest first. */

@@ -34,7 +34,7 @@ contains "it registers the function for breachdash" "$T/out" "complete -F _breac
 comp breachdash sh
 only "breachdash sh<TAB> gives show" "show"
 comp breachdash ""
-for c in list show compare import export validate report new edit; do has "... and every command: $c" "$c"; done
+for c in list show compare import export validate report new edit link; do has "... and every command: $c" "$c"; done
 comp breachdash e
 only "breachdash e<TAB>: edit and export" "$(printf 'edit\nexport')"
 comp breachdash --
@@ -43,8 +43,8 @@ has "... --theme" "--theme"
 has "... --no-color" "--no-color"
 comp breachdash --theme ""
 only "--theme values" "$(printf 'colorblind\ndefault\nmono')"
-comp breachdash --db "$T/x.db" --theme mono li
-only "the command after global options and their values" "list"
+comp breachdash --db "$T/x.db" --theme mono lis
+only "the command after global options and their values (lis: list, not link)" "list"
 
 comp breachdash list --sort ""
 has "list --sort <TAB> includes affected" "affected"
@@ -80,6 +80,10 @@ comp breachdash edit psni
 has "edit completes ids" "psni-2023-08-foi-spreadsheet"
 comp breachdash compare psni-2023-08-foi-spreadsheet me
 only "compare completes the second id" "met-2023-08-supplier"
+comp breachdash link psni-2023-08-m2-laptop d
+only "link completes the kind of link" "distinct"
+comp breachdash link psni-2023-08-m2-laptop same psni-2023-08-f
+only "... and then the other id" "psni-2023-08-foi-spreadsheet"
 comp breachdash show ""
 want=$(($("$BD" list --format tsv | wc -l) - 1))
 if [ "$(wc -l <"$T/out")" -eq "$want" ]; then

@@ -114,3 +114,24 @@ contains "... in the canonical dump" "$T/out" '"distinct_from": ['
 sed 's/"distinct_from": \["psni-2023-08-m2-laptop"\]/"distinct_from": ["'$PSNI'"]/' "$T/distinct.json" >"$T/self-distinct.json"
 check "a mark against itself is refused" 1 "$BD" import "$T/self-distinct.json"
 contains "... with its path" "$T/err" "distinct_from[0]: an incident is always the same incident as itself"
+
+# The same marks and links without editing JSON: breachdash link.
+check "link: the laptop is not the spreadsheet, said from its side" 0 \
+	"$BD" link psni-2023-08-m2-laptop distinct $PSNI
+contains "... nothing to change (the spreadsheet says so already)" "$T/out" "nothing changed"
+check "link none removes the mark, either way round" 0 "$BD" link psni-2023-08-m2-laptop none $PSNI
+contains "... and says so" "$T/out" "are now neither linked nor marked"
+is "... the laptop is a possible duplicate again" "$(dup_row psni-2023-08-m2-laptop)" \
+	"$(printf 'PSNI 2023-08\tpossible duplicate')"
+check "link same" 0 "$BD" link psni-2023-08-m2-laptop same $PSNI
+is "... the laptop is a record of the spreadsheet" "$(dup_row psni-2023-08-m2-laptop)" \
+	"$(printf 'PSNI 2023-08\tsame incident as %s' $PSNI)"
+check "link to a record of another primary is refused" 1 "$BD" link psni-2023-08-m2-laptop same $V
+contains "... naming the primary" "$T/err" "$V is itself the same breach as $PSNI"
+check "a word that is no kind of link" 2 "$BD" link psni-2023-08-m2-laptop maybe $PSNI
+contains "... is named" "$T/err" "'maybe' is not same, distinct or none"
+check "link with an unknown id" 1 "$BD" link nosuch same $PSNI
+contains "... says which" "$T/err" 'no incident with id "nosuch"'
+check "the link undone" 0 "$BD" link psni-2023-08-m2-laptop d $PSNI
+is "... by the first letter of distinct" "$(dup_row psni-2023-08-m2-laptop)" \
+	"$(printf 'PSNI 2023-08\tmarked not the same as the others')"
