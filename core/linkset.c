@@ -108,8 +108,10 @@ static bd_status apply(bd_incident *a, bd_incident *b, bd_link_kind kind, bool c
 		}
 		break;
 	case BD_LINK_NONE:
-		ch[0] |= drop_same(a, b->id) | strv_drop(&a->distinct_from, b->id);
-		ch[1] |= drop_same(b, a->id) | strv_drop(&b->distinct_from, a->id);
+		ch[0] |= drop_same(a, b->id);
+		ch[0] |= strv_drop(&a->distinct_from, b->id);
+		ch[1] |= drop_same(b, a->id);
+		ch[1] |= strv_drop(&b->distinct_from, a->id);
 		break;
 	}
 	return BD_OK;
