@@ -23,7 +23,7 @@ stop
 start 120 40
 keys 4
 golden breakdown-force-120x40 "breakdown by force at 120x40"
-keys j j Enter
+keys j j j Enter
 expect "Enter shows the group's incidents" "filter: org:\"PSNI\""
 expect "... four of them" " 1/4 "
 keys Escape

@@ -146,7 +146,7 @@ static void loads_the_bundled_table(void **state)
 	bd_date_format(last->latest, d);
 	assert_string_equal(d, "2024-10-31");
 	bd_date_format(bundled.as_of, d);
-	assert_string_equal(d, "2026-12-05");
+	assert_string_equal(d, "2026-12-06");
 }
 
 /* Every period cites at least one source with a publisher: a level no one
