@@ -23,9 +23,9 @@ stop
 start 120 40
 keys 4
 golden breakdown-force-120x40 "breakdown by force at 120x40"
-keys j j j Enter
+keys j Enter
 expect "Enter shows the group's incidents" "filter: org:\"PSNI\""
-expect "... four of them" " 1/4 "
+expect "... six of them" " 1/6 "
 keys Escape
 expect "Esc comes back to the breakdown" "Incidents by force"
 expect "... with the filter as it was" " $BUNDLED incidents"
