@@ -16,6 +16,11 @@
 /* The open database handle. */
 sqlite3 *bd_store_db(bd_store *st);
 
+/* Fails with the status the connection's last error means (busy, read-only,
+ * damaged, disk) and its message, after "what". */
+bd_status bd_store_db_error(bd_store *st, bd_error *err, const char *what);
+/* Brings the store to BD_STORE_VERSION (store_schema.c). */
+bd_status bd_store_migrate(bd_store *st, bd_error *err);
 /* Fails with BD_ESTORE and the connection's last SQLite message. */
 bd_status bd_store_db_fail(bd_store *st, bd_error *err);
 /* Prepares sql on the store's connection, or fails as above. */
